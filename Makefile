@@ -1,0 +1,36 @@
+# One command to serve, one to test. Every target sets up what it needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: serve build test lint import check-import clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+serve: setup  ## Preview the site at http://127.0.0.1:8000 with live reload.
+	$(BIN)/mkdocs serve
+
+build: setup  ## Strict build into site/: any warning or hook error fails.
+	$(BIN)/mkdocs build --strict --site-dir site
+
+import: setup  ## Regenerate docs/ from sources/ (keeps hand-edited pages; FORCE=1 overwrites).
+	$(BIN)/python -m kb import $(if $(FORCE),--force,)
+
+check-import: setup  ## Fail if docs/ is not what the importer would write.
+	$(BIN)/python -m kb import --check
+
+lint: setup
+	$(BIN)/ruff check kb hooks tests
+
+test: setup lint  ## Lint and run every test (includes a strict build of the site).
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Importer and tools for the LLM interview knowledge base."""
