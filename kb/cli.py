@@ -1,0 +1,49 @@
+"""Thin command line: ``python -m kb import`` and ``python -m kb search``."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _import(args: argparse.Namespace) -> int:
+    from kb.importer.run import run_import
+
+    return run_import(ROOT, force=args.force, check=args.check, quiet=args.quiet)
+
+
+def _search(args: argparse.Namespace) -> int:
+    from kb.search.cli import run_search
+
+    return run_search(ROOT, args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m kb", description="大模型面试知识库工具")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    imp = sub.add_parser("import", help="sources/ → docs/：生成各主题页面并打印报告")
+    imp.add_argument("--force", action="store_true", help="覆盖手工编辑过的页面")
+    imp.add_argument("--check", action="store_true", help="只检查 docs/ 是否最新，不写文件")
+    imp.add_argument("--quiet", action="store_true", help="只打印摘要")
+    imp.set_defaults(func=_import)
+
+    srch = sub.add_parser("search", help="在终端里搜索题目")
+    srch.add_argument("query", help="查询，例如 KV缓存")
+    srch.add_argument("-n", "--limit", type=int, default=10, help="最多显示几条（默认 10）")
+    srch.add_argument("--json", action="store_true", help="以 JSON 输出")
+    srch.set_defaults(func=_search)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
