@@ -1,0 +1,97 @@
+"""Cut a rendered page into search sections: one per h2/h3 heading that has an id.
+
+A section's text is what a reader sees under its heading up to the next h2/h3, so
+every string Ctrl+F finds on the page lies in exactly one section's title or text.
+Text before the first such heading forms the page's own section (anchor "").
+An h2 whose lead paragraph has the class `kb-group-lead` is a group: one question
+answered by several sources, each an h3 under it (see kb.render.topic_page).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+
+from kb.search.normalize import collapse
+
+SECTION_TAGS = ("h2", "h3")
+GROUP_CLASS = "kb-group-lead"
+# Not shown as text to readers: skipped with everything inside.
+SKIP_TAGS = {"script", "style", "template", "svg", "math", "noscript", "input", "button"}
+SKIP_CLASSES = {"headerlink"}
+BLOCK_TAGS = {
+    "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
+    "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
+    "label", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
+    "td", "tfoot", "th", "thead", "tr", "ul",
+}
+
+
+@dataclass
+class Section:
+    """One search result: a question heading (or a page's intro) and its text."""
+
+    anchor: str
+    level: int  # 1 = page intro, 2 = h2, 3 = h3
+    title: str
+    parts: list[str] = field(default_factory=list)
+    group: bool = False  # an h2 that gathers several sources' answers as h3s
+
+    @property
+    def text(self) -> str:
+        return collapse("".join(self.parts))
+
+
+def _skipped(tag: Tag) -> bool:
+    classes = tag.get("class") or []
+    return tag.name in SKIP_TAGS or bool(SKIP_CLASSES.intersection(classes)) or tag.has_attr("hidden")
+
+
+class _Walker:
+    """Collects visible text into the current section; a section heading starts the next one."""
+
+    def __init__(self, current: Section, sections: list[Section] | None = None) -> None:
+        self.current = current
+        self.sections = sections  # None: no splitting (reading a heading's own text)
+
+    def walk(self, node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
+                continue
+            if isinstance(child, NavigableString):
+                self.current.parts.append(str(child))
+                continue
+            if not isinstance(child, Tag) or _skipped(child):
+                continue
+            if self.sections is not None and child.name in SECTION_TAGS and child.get("id"):
+                self.current = Section(str(child["id"]), int(child.name[1]), _visible_text(child))
+                self.sections.append(self.current)
+                continue
+            if GROUP_CLASS in (child.get("class") or []) and self.current.level == 2:
+                self.current.group = True
+            block = child.name in BLOCK_TAGS
+            if block:
+                self.current.parts.append("\n")
+            self.walk(child)
+            if block:
+                self.current.parts.append("\n")
+
+
+def _visible_text(tag: Tag) -> str:
+    holder = Section("", 0, "")
+    _Walker(holder).walk(tag)
+    return holder.text
+
+
+def page_sections(html: str, page_title: str) -> list[Section]:
+    """Sections of one page's content HTML, in document order; an empty intro is dropped."""
+    soup = BeautifulSoup(html, "html.parser")
+    for h1 in soup.find_all("h1"):
+        h1.decompose()  # the page title is the intro's title, not its text
+    intro = Section(anchor="", level=1, title=page_title)
+    sections = [intro]
+    _Walker(intro, sections).walk(soup)
+    if not intro.text and len(sections) > 1:
+        sections.pop(0)
+    return sections

@@ -1,0 +1,71 @@
+"""The search index: one compact file of sections, loadable by the browser and the terminal.
+
+It is a JavaScript file (`window.__kbSearchIndex = {...};`) so a page opened from
+file:// can load it with a <script> tag, where fetch() of a JSON file is refused.
+
+Layout (arrays, not objects, to stay small):
+    pages:    [[url, title, boost], ...]  boost multiplies the scores of the page's sections
+    sections: [[page, anchor, title, text, group], ...]  group: index of the group h2 an h3 answers, else -1
+    aliases:  [[spelling, spelling, ...], ...]
+    stop:     question words that are not search terms (kb.search.normalize.STOPWORDS)
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb.search.extract import Section
+from kb.search.normalize import STOPWORDS
+
+INDEX_FILE = "search/kb_index.js"
+VERSION = 2
+_PREFIX = "window.__kbSearchIndex="
+_SUFFIX = ";\n"
+
+
+@dataclass
+class Page:
+    url: str
+    title: str
+    sections: list[Section]
+    boost: float = 1.0
+
+
+def build_index(pages: list[Page], aliases: list[list[str]]) -> dict:
+    """Pages in site order → the index dictionary."""
+    out_pages: list[list[str]] = []
+    out_sections: list[list] = []
+    for p, page in enumerate(pages):
+        out_pages.append([page.url, page.title, page.boost])
+        group = -1
+        for section in page.sections:
+            if section.level <= 2:
+                group = len(out_sections) if section.group else -1
+                owner = -1
+            else:
+                owner = group
+            out_sections.append([p, section.anchor, section.title, section.text, owner])
+    return {
+        "v": VERSION, "pages": out_pages, "sections": out_sections, "aliases": aliases, "stop": list(STOPWORDS),
+    }
+
+
+def dump_js(index: dict) -> str:
+    return _PREFIX + json.dumps(index, ensure_ascii=False, separators=(",", ":")) + _SUFFIX
+
+
+def load_js(path: Path) -> dict:
+    """Read an index file written by dump_js; a foreign or damaged file is a clear error."""
+    text = path.read_text(encoding="utf-8")
+    if not (text.startswith(_PREFIX) and text.endswith(_SUFFIX)):
+        raise ValueError(f"{path}: 不是搜索索引文件 — 请重新运行 `make build`")
+    index = json.loads(text[len(_PREFIX) : -len(_SUFFIX)])
+    if index.get("v") != VERSION:
+        raise ValueError(f"{path}: 索引版本 {index.get('v')} 与程序（{VERSION}）不符 — 请重新运行 `make build`")
+    return index
+
+
+def text_bytes(index: dict) -> int:
+    """UTF-8 bytes of the text the index makes searchable (titles and section texts)."""
+    return sum(len(s[2].encode()) + len(s[3].encode()) for s in index["sections"])
