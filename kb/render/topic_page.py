@@ -14,7 +14,9 @@ def _short(q: Question, docs: dict[str, SourceDoc]) -> str:
 def _group_entry(group: Group, questions: dict[str, Question], docs: dict[str, SourceDoc]) -> str:
     members = [questions[m] for m in group.members]
     links = "、".join(f"[《{docs[q.doc].title}》{_short(q, docs)}](#{q.id})" for q in members)
-    lead = f"本题汇集 {len(members)} 份资料的回答：{links}。\n{{: .kb-group-lead }}"
+    sources = len({q.doc for q in members})
+    origin = f"来自 {sources} 份资料" if sources > 1 else "来自同一份资料的不同问题"
+    lead = f"本题汇集 {len(members)} 个回答（{origin}）：{links}。\n{{: .kb-group-lead }}"
     parts = [f"## {group.title} {{#{group.id}}}", lead]
     for q in members:
         parts.append(render_question(q, docs[q.doc], 3, "../"))
