@@ -35,7 +35,7 @@ def render_topic(
     groups = sum(isinstance(e, Group) for e in entries)
     summary = f"本页收录 {answered} 道有解答的题目"
     if groups:
-        summary += f"（其中 {groups} 组为多份资料回答的同一问题，合并展示）"
+        summary += f"（其中 {groups} 组是同一问题的多个回答，合并展示）"
     summary += f"，另有 {len(practice)} 道练习题。" if practice else "。"
     out = [f"# {topic.title}", topic.intro, summary] if topic.intro else [f"# {topic.title}", summary]
     for e in entries:
