@@ -1,8 +1,9 @@
 """Ranking: exact substring matching over compact text, so nothing Ctrl+F finds is missed.
 
 A query becomes terms: alias spellings (KV 缓存 ↔ KV Cache), Latin words, and Chinese
-runs cut into the longest pieces that occur in the indexed text (大模型幻觉 → 大模型 + 幻觉),
-which needs no dictionary in the browser; question words (什么是, 如何) are not terms.
+runs cut into the fewest words of the site's vocabulary (大模型幻觉 → 大模型 + 幻觉; the
+vocabulary is what jieba finds in the pages at build time); question words (什么是, 如何)
+are not terms.
 Each section scores
 
     Σ idf(term) × (3 × in title + (1 … 1.75 by count) × in text)
@@ -33,9 +34,11 @@ TIGHT_WEIGHT = 1.0
 PHRASE_TITLE = 4.0
 PHRASE_TEXT = 1.5
 INSIDE_WORD = 0.3
+SINGLE_WEIGHT = 0.25  # a lone Chinese character is weak evidence (一直 → 一 / 直 when 一直 is not a site word)
 PARTIAL_WEIGHT = 0.4
 PARTIAL_MIN = 0.5
 COUNT_CAP = 8
+MAX_WORD = 8
 SCAN_CAP = 64
 _SEP = "\x01"  # joins texts in the corpus so no match spans two sections
 
@@ -121,30 +124,37 @@ class Engine:
             for s in spellings:
                 self.alias.setdefault(s, len(self.groups) - 1)
         self.alias_keys = sorted(self.alias, key=lambda s: (-len(s), s))
+        self.words = set(filter(None, index.get("words", "").split("|")))
         stop = sorted({compact(s) for s in index.get("stop", [])}, key=lambda s: (-len(s), s))
         self.stop = re.compile("|".join(re.escape(s) for s in stop)) if stop else None
 
     # ----------------------------------------------------------------- query
 
-    def _greedy(self, run: str) -> list[str]:
-        """Cut a Chinese run into the longest pieces that occur in the corpus, left to right."""
-        out = []
-        i = 0
-        while i < len(run):
-            if run[i] not in self.corpus:
-                out.append(run[i])
-                i += 1
+    def _cut(self, run: str) -> list[str]:
+        """Cut a Chinese run into the fewest pieces, each a site word or one character
+        (ties: fewer single characters; then the earliest cut)."""
+        n = len(run)
+        best: list[tuple[int, int, int] | None] = [None] * (n + 1)  # (pieces, singles, previous cut)
+        best[0] = (0, 0, -1)
+        for i in range(n):
+            here = best[i]
+            if here is None:
                 continue
-            lo, hi = i + 1, len(run)
-            while lo < hi:
-                mid = (lo + hi + 1) // 2
-                if run[i:mid] in self.corpus:
-                    lo = mid
-                else:
-                    hi = mid - 1
-            out.append(run[i:lo])
-            i = lo
-        return out
+            for j in range(i + 1, min(n, i + MAX_WORD) + 1):
+                single = j - i == 1
+                if not single and run[i:j] not in self.words:
+                    continue
+                cost = (here[0] + 1, here[1] + (1 if single else 0))
+                there = best[j]
+                if there is None or cost < there[:2]:
+                    best[j] = (cost[0], cost[1], i)
+        out = []
+        j = n
+        while j > 0:
+            i = best[j][2]
+            out.append(run[i:j])
+            j = i
+        return out[::-1]
 
     def _segment(self, run: str, stop: bool) -> list[tuple[int, str]]:
         """(offset, piece) of a Chinese run; with `stop`, question words are cut out."""
@@ -158,7 +168,7 @@ class Engine:
             pieces = [(a, run[a:b]) for a, b in zip(bounds[::2], bounds[1::2]) if a < b]
         out = []
         for offset, piece in pieces:
-            for seg in self._greedy(piece):
+            for seg in self._cut(piece):
                 out.append((offset, seg))
                 offset += len(seg)
         return out
@@ -256,7 +266,8 @@ class Engine:
             if not df:
                 df = sum(1 for c in row if c)
             cells.append(row)
-            weights.append(math.log(1 + (n - df + 0.5) / (df + 0.5)) if df else 0.0)
+            weight = math.log(1 + (n - df + 0.5) / (df + 0.5)) if df else 0.0
+            weights.append(weight * SINGLE_WEIGHT if term.cjk and len(term.label) == 1 else weight)
         total = sum(weights)
         out: list[Hit] = []
         for i in range(n):

@@ -8,6 +8,7 @@ Layout (arrays, not objects, to stay small):
     sections: [[page, anchor, title, text, group], ...]  group: index of the group h2 an h3 answers, else -1
     aliases:  [[spelling, spelling, ...], ...]
     stop:     question words that are not search terms (kb.search.normalize.STOPWORDS)
+    words:    "|"-joined Chinese words of the site, for cutting queries (kb.search.vocab)
 """
 from __future__ import annotations
 
@@ -16,10 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb.search.extract import Section
-from kb.search.normalize import STOPWORDS
+from kb.search.normalize import STOPWORDS, compact
+from kb.search.vocab import corpus_words
 
 INDEX_FILE = "search/kb_index.js"
-VERSION = 2
+VERSION = 3
 _PREFIX = "window.__kbSearchIndex="
 _SUFFIX = ";\n"
 
@@ -46,8 +48,10 @@ def build_index(pages: list[Page], aliases: list[list[str]]) -> dict:
             else:
                 owner = group
             out_sections.append([p, section.anchor, section.title, section.text, owner])
+    words = corpus_words([compact(t) for s in out_sections for t in (s[2], s[3])])
     return {
-        "v": VERSION, "pages": out_pages, "sections": out_sections, "aliases": aliases, "stop": list(STOPWORDS),
+        "v": VERSION, "pages": out_pages, "sections": out_sections, "aliases": aliases,
+        "stop": list(STOPWORDS), "words": "|".join(words),
     }
 
 

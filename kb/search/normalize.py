@@ -39,31 +39,30 @@ def compact_starts(text: str) -> tuple[str, bytearray]:
     """Compact text, and for each of its characters whether a Latin word starts there.
 
     A word starts after a space or a non-Latin character, at a lower→upper case change
-    (PrefixDecoder) and between letters and digits (GPT4), so `lora` is a word in
-    `LoRA 微调` but not in `exploration`. Lower-casing goes character by character,
+    (PrefixDecoder), where an acronym meets a word (QLoRA → Q + LoRA) and between letters
+    and digits (GPT4), so `lora` is a word in `LoRA 微调` and `QLoRA` but not in `exploration`. Lower-casing goes character by character,
     exactly as in the JavaScript twin.
     """
     chars: list[str] = []
     starts = bytearray()
     gap = True
-    prev_lower = False
-    for ch in unicodedata.normalize("NFKC", text):
+    prev_lower = prev_upper = False
+    source = unicodedata.normalize("NFKC", text)
+    for k, ch in enumerate(source):
         if _SPACE.match(ch):
             gap = True
             continue
+        upper = "A" <= ch <= "Z"
+        following = source[k + 1] if k + 1 < len(source) else ""
+        camel = upper and (prev_lower or (prev_upper and "a" <= following <= "z"))
         for c in ch.lower():
             latin = bool(_LATIN.match(c))
             prev = chars[-1] if chars else ""
-            start = latin and (
-                gap
-                or not _LATIN.match(prev or " ")
-                or ("A" <= ch <= "Z" and prev_lower)
-                or (c.isdigit() != prev.isdigit())
-            )
+            start = latin and (gap or not _LATIN.match(prev or " ") or camel or (c.isdigit() != prev.isdigit()))
             chars.append(c)
             starts.append(1 if start else 0)
             gap = False
-        prev_lower = "a" <= ch <= "z"
+        prev_lower, prev_upper = "a" <= ch <= "z", upper
     return "".join(chars), starts
 
 

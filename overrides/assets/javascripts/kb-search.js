@@ -32,23 +32,24 @@
 
   /* [compact text, Uint8Array of Latin word starts]; see normalize.compact_starts */
   function compactStarts(text) {
-    var chars = [], starts = [], gap = true, prevLower = false;
-    for (var ch of text.normalize("NFKC")) {
+    var chars = [], starts = [], gap = true, prevLower = false, prevUpper = false;
+    var source = Array.from(text.normalize("NFKC"));
+    for (var k = 0; k < source.length; k++) {
+      var ch = source[k];
       if (SPACE_ONE.test(ch)) { gap = true; continue; }
+      var upper = ch >= "A" && ch <= "Z";
+      var following = k + 1 < source.length ? source[k + 1] : "";
+      var camel = upper && (prevLower || (prevUpper && following >= "a" && following <= "z"));
       for (var c of ch.toLowerCase()) {
         var latin = LATIN.test(c);
         var prev = chars.length ? chars[chars.length - 1] : "";
-        var start = latin && (
-          gap ||
-          !LATIN.test(prev || " ") ||
-          (ch >= "A" && ch <= "Z" && prevLower) ||
-          (DIGIT.test(c) !== DIGIT.test(prev))
-        );
+        var start = latin && (gap || !LATIN.test(prev || " ") || camel || (DIGIT.test(c) !== DIGIT.test(prev)));
         chars.push(c);
-        for (var k = 0; k < c.length; k++) starts.push(start && k === 0 ? 1 : 0);
+        for (var u = 0; u < c.length; u++) starts.push(start && u === 0 ? 1 : 0);
         gap = false;
       }
       prevLower = ch >= "a" && ch <= "z";
+      prevUpper = upper;
     }
     return [chars.join(""), Uint8Array.from(starts)];
   }
@@ -84,8 +85,8 @@
   /* ------------------------------------------------------------ engine */
 
   var TITLE_WEIGHT = 3.0, TIGHT_WEIGHT = 1.0, PHRASE_TITLE = 4.0, PHRASE_TEXT = 1.5;
-  var INSIDE_WORD = 0.3, PARTIAL_WEIGHT = 0.4, PARTIAL_MIN = 0.5;
-  var COUNT_CAP = 8, SCAN_CAP = 64, SEP = "\x01";
+  var INSIDE_WORD = 0.3, SINGLE_WEIGHT = 0.25, PARTIAL_WEIGHT = 0.4, PARTIAL_MIN = 0.5;
+  var COUNT_CAP = 8, SCAN_CAP = 64, MAX_WORD = 8, SEP = "\x01";
 
   function isLatin(ch) {
     return (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9");
@@ -155,23 +156,34 @@
       });
     });
     this.aliasKeys = Array.from(this.alias.keys()).sort(byLengthThenText);
+    this.words = new Set((index.words || "").split("|").filter(Boolean));
     var stop = Array.from(new Set((index.stop || []).map(compact))).sort(byLengthThenText);
     this.stop = stop.length ? new RegExp(stop.map(regexEscape).join("|"), "g") : null;
   }
 
-  Engine.prototype.greedy = function (run) {
-    var out = [], i = 0;
-    while (i < run.length) {
-      if (this.corpus.indexOf(run[i]) < 0) { out.push(run[i]); i += 1; continue; }
-      var lo = i + 1, hi = run.length;
-      while (lo < hi) {
-        var mid = Math.floor((lo + hi + 1) / 2);
-        if (this.corpus.indexOf(run.slice(i, mid)) >= 0) lo = mid; else hi = mid - 1;
+  /* Fewest pieces, each a site word or one character; see engine._cut */
+  Engine.prototype.cut = function (run) {
+    var n = run.length, best = new Array(n + 1).fill(null);
+    best[0] = [0, 0, -1];
+    for (var i = 0; i < n; i++) {
+      var here = best[i];
+      if (!here) continue;
+      for (var j = i + 1; j <= Math.min(n, i + MAX_WORD); j++) {
+        var single = j - i === 1;
+        if (!single && !this.words.has(run.slice(i, j))) continue;
+        var pieces = here[0] + 1, singles = here[1] + (single ? 1 : 0), there = best[j];
+        if (!there || pieces < there[0] || (pieces === there[0] && singles < there[1])) {
+          best[j] = [pieces, singles, i];
+        }
       }
-      out.push(run.slice(i, lo));
-      i = lo;
     }
-    return out;
+    var out = [], k = n;
+    while (k > 0) {
+      var prev = best[k][2];
+      out.push(run.slice(prev, k));
+      k = prev;
+    }
+    return out.reverse();
   };
 
   Engine.prototype.segment = function (run, stop) {
@@ -189,7 +201,7 @@
     var out = [], self = this;
     pieces.forEach(function (p) {
       var offset = p[0];
-      self.greedy(p[1]).forEach(function (seg) {
+      self.cut(p[1]).forEach(function (seg) {
         out.push([offset, seg]);
         offset += seg.length;
       });
@@ -301,7 +313,8 @@
       }
       if (!df) df = any;
       cells.push(row);
-      weights.push(df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0.0);
+      var weight = df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0.0;
+      weights.push(term.cjk && term.label.length === 1 ? weight * SINGLE_WEIGHT : weight);
     });
     var total = 0;
     weights.forEach(function (w) { total += w; });
