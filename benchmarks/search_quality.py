@@ -140,7 +140,7 @@ def browser_latency(site: Path, queries: list[str]) -> dict | None:
     """Type each query into the real search box (HTTP); time until the results list changes."""
     if not Path("/usr/bin/chromium").exists():
         return None
-    from tests.browser.support import serve_site, start_browser
+    from tests.support.browser import serve_site, start_browser
 
     samples, engine = [], []
     with serve_site(site) as base, start_browser() as browser:

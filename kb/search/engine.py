@@ -27,13 +27,14 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from kb.search.normalize import SPACE_CLASS, compact, compact_starts, runs
+from kb.search.normalize import CAMEL, SPACE_CLASS, WORD, compact, compact_starts, runs
 
 TITLE_WEIGHT = 3.0
 TIGHT_WEIGHT = 1.0
 PHRASE_TITLE = 4.0
 PHRASE_TEXT = 1.5
 INSIDE_WORD = 0.3
+CAMEL_WORD = 0.8
 SINGLE_WEIGHT = 0.25  # a lone Chinese character is weak evidence (一直 → 一 / 直 when 一直 is not a site word)
 PARTIAL_WEIGHT = 0.4
 PARTIAL_MIN = 0.5
@@ -75,23 +76,22 @@ def _find(text: str, starts: bytearray, alt: str) -> tuple[float, int, int]:
     """(strength, word-level count, length of alt) of `alt` in one text.
 
     Strength is 1 for a match at a word start (or any match of a non-Latin spelling),
-    INSIDE_WORD when a Latin spelling only occurs inside words, 0 when absent.
+    CAMEL_WORD at a word start inside a Latin run (QLoRA), INSIDE_WORD when a Latin
+    spelling only occurs inside words, 0 when absent.
     """
     latin = _latin(alt[0])
     pos = text.find(alt)
     words = 0
-    inside = False
+    strength = 0.0
     scans = 0
     while pos >= 0 and words < COUNT_CAP and scans < SCAN_CAP:
-        if not latin or starts[pos]:
+        kind = starts[pos] if latin else WORD
+        if kind:
             words += 1
-        else:
-            inside = True
+        strength = max(strength, 1.0 if kind == WORD else CAMEL_WORD if kind == CAMEL else INSIDE_WORD)
         scans += 1
         pos = text.find(alt, pos + 1)
-    if words:
-        return 1.0, words, len(alt)
-    return (INSIDE_WORD if inside else 0.0), 0, len(alt)
+    return strength, words, len(alt)
 
 
 class Engine:
@@ -262,7 +262,7 @@ class Engine:
         weights: list[float] = []
         for term in query.terms:
             row = [self._cell(term, i) for i in range(n)]
-            df = sum(1 for c in row if c and max(c[0], c[1]) >= 1)
+            df = sum(1 for c in row if c and max(c[0], c[1]) >= CAMEL_WORD)
             if not df:
                 df = sum(1 for c in row if c)
             cells.append(row)
@@ -273,7 +273,7 @@ class Engine:
         for i in range(n):
             score = 0.0
             matched = 0.0
-            tight = 0
+            tight = 0.0
             found: dict[str, str | None] = {}
             for t, term in enumerate(query.terms):
                 w = weights[t]
@@ -285,8 +285,8 @@ class Engine:
                         f += xs * (1 + 0.25 * math.log2(max(count, 1)))
                     score += w * f
                     matched += w * max(ts, xs)
-                    if ts >= 1:
-                        tight += tlen
+                    if ts >= CAMEL_WORD:
+                        tight += tlen * ts
                     found[term.label] = self._first_show(term, i)
                     continue
                 found[term.label] = None

@@ -35,8 +35,12 @@ def compact(text: str) -> str:
     return compact_starts(text)[0]
 
 
+WORD = 2  # a Latin word starts here: after a space, a non-Latin character, or a digit change
+CAMEL = 1  # a word starts inside a Latin run: PrefixDecoder, QLoRA
+
+
 def compact_starts(text: str) -> tuple[str, bytearray]:
-    """Compact text, and for each of its characters whether a Latin word starts there.
+    """Compact text, and for each of its characters whether (WORD, CAMEL) a Latin word starts there.
 
     A word starts after a space or a non-Latin character, at a lower→upper case change
     (PrefixDecoder), where an acronym meets a word (QLoRA → Q + LoRA) and between letters
@@ -58,9 +62,14 @@ def compact_starts(text: str) -> tuple[str, bytearray]:
         for c in ch.lower():
             latin = bool(_LATIN.match(c))
             prev = chars[-1] if chars else ""
-            start = latin and (gap or not _LATIN.match(prev or " ") or camel or (c.isdigit() != prev.isdigit()))
+            if not latin:
+                start = 0
+            elif gap or not _LATIN.match(prev or " ") or c.isdigit() != prev.isdigit():
+                start = WORD
+            else:
+                start = CAMEL if camel else 0
             chars.append(c)
-            starts.append(1 if start else 0)
+            starts.append(start)
             gap = False
         prev_lower, prev_upper = "a" <= ch <= "z", upper
     return "".join(chars), starts

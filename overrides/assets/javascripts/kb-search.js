@@ -21,6 +21,7 @@
   var LATIN = /^[a-z0-9]$/;
   var DIGIT = /^[0-9]$/;
   var PARTICLES = "的吗呢吧啊呀";
+  var WORD = 2, CAMEL = 1;
 
   function lowerEach(ch) {
     return ch.toLowerCase();
@@ -43,9 +44,12 @@
       for (var c of ch.toLowerCase()) {
         var latin = LATIN.test(c);
         var prev = chars.length ? chars[chars.length - 1] : "";
-        var start = latin && (gap || !LATIN.test(prev || " ") || camel || (DIGIT.test(c) !== DIGIT.test(prev)));
+        var start;
+        if (!latin) start = 0;
+        else if (gap || !LATIN.test(prev || " ") || DIGIT.test(c) !== DIGIT.test(prev)) start = WORD;
+        else start = camel ? CAMEL : 0;
         chars.push(c);
-        for (var u = 0; u < c.length; u++) starts.push(start && u === 0 ? 1 : 0);
+        for (var u = 0; u < c.length; u++) starts.push(u === 0 ? start : 0);
         gap = false;
       }
       prevLower = ch >= "a" && ch <= "z";
@@ -85,7 +89,7 @@
   /* ------------------------------------------------------------ engine */
 
   var TITLE_WEIGHT = 3.0, TIGHT_WEIGHT = 1.0, PHRASE_TITLE = 4.0, PHRASE_TEXT = 1.5;
-  var INSIDE_WORD = 0.3, SINGLE_WEIGHT = 0.25, PARTIAL_WEIGHT = 0.4, PARTIAL_MIN = 0.5;
+  var INSIDE_WORD = 0.3, CAMEL_WORD = 0.8, SINGLE_WEIGHT = 0.25, PARTIAL_WEIGHT = 0.4, PARTIAL_MIN = 0.5;
   var COUNT_CAP = 8, SCAN_CAP = 64, MAX_WORD = 8, SEP = "\x01";
 
   function isLatin(ch) {
@@ -103,14 +107,15 @@
   /* [strength, word-level count, length]; see engine._find */
   function find(text, starts, alt) {
     var latin = isLatin(alt[0]);
-    var pos = text.indexOf(alt), words = 0, inside = false, scans = 0;
+    var pos = text.indexOf(alt), words = 0, strength = 0.0, scans = 0;
     while (pos >= 0 && words < COUNT_CAP && scans < SCAN_CAP) {
-      if (!latin || starts[pos]) words += 1; else inside = true;
+      var kind = latin ? starts[pos] : WORD;
+      if (kind) words += 1;
+      strength = Math.max(strength, kind === WORD ? 1.0 : kind === CAMEL ? CAMEL_WORD : INSIDE_WORD);
       scans += 1;
       pos = text.indexOf(alt, pos + 1);
     }
-    if (words) return [1.0, words, alt.length];
-    return [inside ? INSIDE_WORD : 0.0, 0, alt.length];
+    return [strength, words, alt.length];
   }
 
   function Engine(index) {
@@ -308,7 +313,7 @@
         row[i] = self.cell(term, i);
         if (row[i]) {
           any += 1;
-          if (Math.max(row[i][0], row[i][1]) >= 1) df += 1;
+          if (Math.max(row[i][0], row[i][1]) >= CAMEL_WORD) df += 1;
         }
       }
       if (!df) df = any;
@@ -328,7 +333,7 @@
           if (cell[1]) f += cell[1] * (1 + 0.25 * Math.log2(Math.max(cell[2], 1)));
           score += w * f;
           matched += w * Math.max(cell[0], cell[1]);
-          if (cell[0] >= 1) tight += cell[3];
+          if (cell[0] >= CAMEL_WORD) tight += cell[3] * cell[0];
           found[term.label] = this.firstShow(term, i);
           continue;
         }

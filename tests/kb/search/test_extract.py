@@ -1,0 +1,38 @@
+"""Sections of a rendered page: one per h2/h3 with an id; text is what readers see."""
+from __future__ import annotations
+
+from kb.search.extract import page_sections
+
+HTML = """
+<h1 id="t">注意力机制</h1>
+<p>本页介绍注意力。</p>
+<h2 id="kv-cache">KV Cache 是什么？<a class="headerlink" href="#kv-cache">¶</a></h2>
+<p class="kb-group-lead">本题汇集 2 个回答。</p>
+<h3 id="r1-001">什么是 <code>KV</code> 缓存？</h3>
+<div class="tabbed-set"><input type="radio" checked><div class="tabbed-labels"><label>专业回答</label></div>
+<div class="tabbed-content"><p>缓存键和值。</p><h4>细节</h4><p>显存<br>占用</p></div></div>
+<script>var hidden = 1;</script>
+<h2 id="practice">练习题</h2><ul><li>Q1：为什么？</li></ul>
+<h2>没有 id 的标题</h2><p>仍属于练习题。</p>
+"""
+
+
+def test_sections_follow_headings_with_ids():
+    sections = page_sections(HTML, "注意力机制")
+    assert [(s.anchor, s.level, s.title) for s in sections] == [
+        ("", 1, "注意力机制"),
+        ("kv-cache", 2, "KV Cache 是什么？"),
+        ("r1-001", 3, "什么是 KV 缓存？"),
+        ("practice", 2, "练习题"),
+    ]
+    intro, group, member, practice = sections
+    assert intro.text == "本页介绍注意力。"
+    assert group.group and not member.group and not practice.group
+    assert member.text == "专业回答 缓存键和值。 细节 显存 占用"
+    assert "hidden" not in member.text and "¶" not in group.title
+    assert practice.text == "Q1：为什么？ 没有 id 的标题 仍属于练习题。"
+
+
+def test_empty_intro_is_dropped():
+    sections = page_sections('<h1>T</h1><h2 id="a">A</h2><p>x</p>', "T")
+    assert [s.anchor for s in sections] == ["a"]
