@@ -107,7 +107,7 @@ def score(ranked: list[str | None], expect: list[str]) -> tuple[float, float]:
 
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
 def ctrl_f_samples(index: dict, n: int, seed: int = 7) -> list[str]:
@@ -234,20 +234,20 @@ def main() -> int:
             line += f"{rec:>10.3f} /{mrr:>6.3f}"
             report.setdefault(name, {})[kind] = {"recall@5": round(rec, 3), "mrr": round(mrr, 3)}
         print(line)
-    same = sum(1 for a, b in zip(ours_ranked, js_ranked) if a[:10] == b[:10])
+    same = sum(1 for a, b in zip(ours_ranked, js_ranked, strict=True) if a[:10] == b[:10])
     print(f"\n浏览器引擎（Node）与终端引擎（Python）前 10 名一致：{same}/{len(texts)}")
     report["python_js_agree_top10"] = same
 
     print("\n未达标的查询（本站）：")
     for i, q in enumerate(queries):
-        rec, rr = score(ours_ranked[i], q["expect"])
+        rec = score(ours_ranked[i], q["expect"])[0]
         if rec < 1:
             got = ", ".join(str(x) for x in ours_ranked[i][:K])
             print(f"  {q['q']}  期望 {q['expect']}  recall {rec:.2f}  前 5：{got}")
 
     def ctrl_f(results: list[list[str | None]]) -> tuple[float, int]:
         found = total = misses = 0
-        for piece, ranked in zip(samples, results):
+        for piece, ranked in zip(samples, results, strict=True):
             truth = containing(index, canon, piece)
             got = truth & set(ranked)
             found += len(got)

@@ -165,7 +165,7 @@ class Engine:
             for m in self.stop.finditer(run):
                 bounds += [m.start(), m.end()]
             bounds.append(len(run))
-            pieces = [(a, run[a:b]) for a, b in zip(bounds[::2], bounds[1::2]) if a < b]
+            pieces = [(a, run[a:b]) for a, b in zip(bounds[::2], bounds[1::2], strict=True) if a < b]
         out = []
         for offset, piece in pieces:
             for seg in self._cut(piece):
@@ -209,7 +209,7 @@ class Engine:
                 if a < end and b > start:
                     cuts += [max(a, start), min(b, end)]
             cuts.append(end)
-            for a, b in zip(cuts[::2], cuts[1::2]):
+            for a, b in zip(cuts[::2], cuts[1::2], strict=True):
                 if a >= b:
                     continue
                 piece = cq[a:b]
@@ -330,7 +330,7 @@ class Engine:
         return " ".join(p for p in parts if p)
 
     def _first_show(self, term: Term, i: int) -> str:
-        for alt, show in zip(term.alts, term.shows):
+        for alt, show in zip(term.alts, term.shows, strict=True):
             if alt in self.titles[i] or alt in self.texts[i]:
                 return show
         return term.shows[0]

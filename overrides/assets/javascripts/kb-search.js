@@ -584,6 +584,7 @@
         var items = toMaterial(self.engine, hits);
         self.timings.push(performance.now() - t0);
         self.emit({ type: RESULT, data: { items: items } });
+        root.__kbSearchLast = message.data;  /* the query the results list now shows */
       }
     }, 0);
   };

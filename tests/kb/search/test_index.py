@@ -23,7 +23,7 @@ def sample() -> dict:
 def test_members_point_at_their_group_only():
     index = sample()
     owners = {s[1]: s[4] for s in index["sections"] if s[1]}
-    group = [i for i, s in enumerate(index["sections"]) if s[1] == "g"][0]
+    group = next(i for i, s in enumerate(index["sections"]) if s[1] == "g")
     assert owners == {"g": -1, "a": group, "b": group, "p": -1, "c": -1}
     assert index["pages"][1] == ["", "首页", 0.3]
     assert "混合" in index["words"].split("|") or "专家" in index["words"].split("|")

@@ -1,0 +1,159 @@
+"""The real search box in Chromium: typed queries over HTTP, and from file:// with no network.
+
+What the box shows must be what the engine ranks (the Python twin is the reference);
+strings Chromium renders on a page must find their question; the offline build must
+search and open results from disk with every request refused except file:// ones.
+"""
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from kb.search.engine import Engine
+from kb.search.index import INDEX_FILE, load_js
+from tests.support.browser import require_browser, serve_site, start_browser
+
+ROOT = Path(__file__).resolve().parents[2]
+QUERIES = ["KV缓存", "大模型幻觉", "MoE负载均衡", "GRPO优势函数", "LoRA"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_browser()
+    with start_browser() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory) -> Path:
+    """The site as `make offline` builds it: .html pages that work when opened from disk."""
+    out = tmp_path_factory.mktemp("offline")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_DIRECTORY_URLS": "false"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, capture_output=True, text=True, env=env,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+def type_query(page, query: str) -> list[str]:
+    """Type into the header search box; return each result's question link, in order."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(query, delay=20)
+    page.wait_for_function("q => window.__kbSearchLast === q", arg=query)
+    return page.eval_on_selector_all(
+        ".md-search-result__item",
+        "items => items.map(li => { const a = li.querySelectorAll('a'); return a[a.length - 1].href; })",
+    )
+
+
+def location_of(href: str, base: str) -> str:
+    """`http://host/topics/moe/?h=…#id` → `topics/moe/#id` (the engine's location form)."""
+    parts = urlsplit(href)
+    path = unquote(parts.path)[len(urlsplit(base).path):].lstrip("/")
+    return f"{path}#{parts.fragment}" if parts.fragment else path
+
+
+def test_search_box_over_http_shows_the_engines_ranking(built_site: Path, browser):
+    engine = Engine(load_js(built_site / INDEX_FILE))
+    with serve_site(built_site) as base:
+        page = browser.new_page()
+        page.goto(f"{base}/topics/moe/")
+        for query in QUERIES:
+            shown = [location_of(h, base + "/") for h in type_query(page, query)]
+            expected = [engine.location(h.section) for h in engine.search(query)]
+            assert shown, query
+            assert shown == expected[: len(shown)], query
+        assert page.evaluate("window.__kbSearchTimings.length") >= len(QUERIES)
+
+
+def test_enter_opens_the_best_result(built_site: Path, browser):
+    engine = Engine(load_js(built_site / INDEX_FILE))
+    best = engine.location(engine.search("混合精度训练")[0].section)
+    with serve_site(built_site) as base:
+        page = browser.new_page()
+        page.goto(f"{base}/")
+        type_query(page, "混合精度训练")
+        page.keyboard.press("Enter")
+        page.wait_for_url(lambda url: "#" in url)
+        assert location_of(page.url, base + "/") == best
+
+
+def test_offline_build_searches_from_disk_with_the_network_off(offline_site: Path, browser):
+    engine = Engine(load_js(offline_site / INDEX_FILE))
+    context = browser.new_context(offline=True)
+    refused: list[str] = []
+
+    def only_files(route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_files)
+    failed: list[str] = []
+    page = context.new_page()
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.goto((offline_site / "topics" / "moe.html").as_uri())
+    base = offline_site.as_uri() + "/"
+    for query in QUERIES[:3]:
+        shown = [location_of(h, base) for h in type_query(page, query)]
+        assert shown == [engine.location(h.section) for h in engine.search(query)][: len(shown)], query
+        assert all(".html" in s or s == "index.html" for s in shown), shown
+    assert not [u for u in failed if u.startswith("file:")], failed
+    assert not [u for u in refused if "search" in u or "javascripts" in u or "stylesheets" in u], refused
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: "#" in url)
+    anchor = urlsplit(page.url).fragment
+    assert page.locator(f"[id='{anchor}']").count() == 1
+    context.close()
+
+
+def test_text_chromium_renders_finds_its_question(built_site: Path, browser):
+    """Ctrl+F in the browser: strings from a page's rendered text find the heading above them."""
+    rng = random.Random(5)
+    with serve_site(built_site) as base:
+        page = browser.new_page()
+        for slug in ("rl-alignment", "moe", "decoding", "safety"):
+            page.goto(f"{base}/topics/{slug}/")
+            page.locator("input.md-search__input").click()
+            page.wait_for_function("window.__kbSearchIndex !== undefined")
+            blocks = page.evaluate(
+                """() => {
+                    const heads = 'h2[id], h3[id]';
+                    const out = [];
+                    for (const el of document.querySelectorAll('article p, article li, article td')) {
+                        const all = [...document.querySelectorAll('article ' + heads.split(', ').join(', article '))];
+                        const before = all.filter(h => h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+                        if (before.length && el.innerText.trim().length > 12)
+                            out.push([before[before.length - 1].id, el.innerText.trim()]);
+                    }
+                    return out;
+                }"""
+            )
+            for anchor, text in rng.sample(blocks, min(8, len(blocks))):
+                size = rng.randint(3, 10)
+                start = rng.randrange(0, len(text) - size)
+                piece = text[start : start + size]
+                found = page.evaluate(
+                    """([piece, anchor]) => {
+                        const engine = new KbSearch.Engine(window.__kbSearchIndex);
+                        const s = engine.sections;
+                        const hits = engine.search(piece).map(h => s[h.section][1]);
+                        const own = s.findIndex(x => x[1] === anchor);
+                        const owner = s[own][4] >= 0 ? s[s[own][4]][1] : anchor;
+                        return hits.includes(owner);
+                    }""",
+                    [piece, anchor],
+                )
+                assert found, (slug, anchor, piece)
