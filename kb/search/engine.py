@@ -323,8 +323,8 @@ class Engine:
         return out
 
     def display_text(self, i: int) -> str:
-        """What a snippet is cut from: the section's text, and its members' for a group."""
-        parts = [self.sections[i][3]]
+        """What a snippet is cut from: the section's text; for a group, its members' titles and texts."""
+        parts = [] if i in self.members else [self.sections[i][3]]
         for m in self.members.get(i, []):
             parts += [self.sections[m][2], self.sections[m][3]]
         return " ".join(p for p in parts if p)

@@ -382,9 +382,9 @@
     return out;
   };
 
-  /* What a snippet is cut from: the section's text, and its members' for a group */
+  /* What a snippet is cut from: the section's text; for a group, its members' titles and texts */
   Engine.prototype.displayText = function (i) {
-    var parts = [this.sections[i][3]], self = this;
+    var self = this, parts = this.members.has(i) ? [] : [this.sections[i][3]];
     (this.members.get(i) || []).forEach(function (m) {
       parts.push(self.sections[m][2], self.sections[m][3]);
     });
