@@ -88,8 +88,10 @@ def index_topic_page(src_uri: str, markdown: str, index: QuestionIndex, topic_ti
     all_headings = headings(markdown)
     for h2 in (h for h in all_headings if h.level == 2 and h.id):
         children = [
-            h for h in all_headings if h.level == 3 and h.id and h2.line < h.line < h2.end
+            h for h in all_headings if h.level == 3 and h.id and doc_of(h.id) and h2.line < h.line < h2.end
         ]
+        if not children and not doc_of(h2.id):
+            continue  # a section such as 练习题, not a question
         ids = tuple(h.id for h in children) if children else (h2.id,)
         entry = Entry(
             id=h2.id,

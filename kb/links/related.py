@@ -13,13 +13,15 @@ import jieba
 
 from kb.links.glossary import TermMatcher
 from kb.links.questions import Entry, QuestionIndex
-from kb.links.yamlload import DataError, LineDict, LineList, line_of, load_yaml
+from kb.errors import ConfigError
+from kb.yamlfile import load_yaml
 
 RELATED_FILE = "data/related.yml"
 MIN_RELATED, MAX_RELATED = 2, 5
 MIN_SCORE = 0.06  # below this a third..fifth candidate is noise; the first two are always kept
 TITLE_WEIGHT = 3  # title tokens count this many times
 TERM_WEIGHT = 2.0  # a shared glossary term weighs like this many shared words
+HUB_NEIGHBOURS = 10
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -97,19 +99,25 @@ def eligible(entry: Entry, other: Entry) -> bool:
 
 
 def compute_related(index: QuestionIndex, matcher: TermMatcher | None = None) -> dict[str, list[str]]:
-    """``{entry id: [related entry ids]}`` with 2–5 items each where enough candidates exist."""
+    """``{entry id: [related entry ids]}`` with 2–5 items each where enough candidates exist.
+
+    Candidates are ranked by cosine similarity minus the candidate's "hubness" (its mean
+    similarity to its own nearest neighbours, as in CSLS), so long answers that resemble
+    everything do not crowd every list.
+    """
     entries = sorted(index.entries, key=lambda e: e.id)
     vectors = _vectors(entries, matcher)
+    n = len(entries)
+    cosine = [[_cosine(vectors[i], vectors[j]) if i != j else 0.0 for j in range(n)] for i in range(n)]
+    hubness = [sum(sorted(row, reverse=True)[:HUB_NEIGHBOURS]) / HUB_NEIGHBOURS for row in cosine]
     related: dict[str, list[str]] = {}
     for i, entry in enumerate(entries):
         scored = []
         for j, other in enumerate(entries):
-            if eligible(entry, other):
-                score = round(_cosine(vectors[i], vectors[j]), 9)
-                if score > 0:
-                    scored.append((-score, other.id))
+            if cosine[i][j] > 0 and eligible(entry, other):
+                scored.append((-round(2 * cosine[i][j] - hubness[j], 9), other.id, cosine[i][j]))
         scored.sort()
-        chosen = [oid for k, (neg, oid) in enumerate(scored) if k < MIN_RELATED or -neg >= MIN_SCORE]
+        chosen = [oid for k, (_, oid, cos) in enumerate(scored) if k < MIN_RELATED or cos >= MIN_SCORE]
         related[entry.id] = chosen[:MAX_RELATED]
     return related
 
@@ -119,40 +127,36 @@ def load_overrides(root: Path, index: QuestionIndex) -> dict[str, list[str]]:
     path = root / RELATED_FILE
     if not path.exists():
         return {}
-    data = load_yaml(path, RELATED_FILE)
-    if data is None:
-        return {}
-    overrides = data.get("overrides") if isinstance(data, LineDict) else None
-    if overrides is None:
-        overrides = LineDict()
-    if not isinstance(overrides, LineDict):
-        raise DataError([f"{RELATED_FILE}:1: 需要 `overrides:` 映射（题目 id → 相关题目 id 列表）"])
+    data, lines = load_yaml(path)
+    overrides = data.get("overrides") or {}
+    if not isinstance(overrides, dict):
+        raise ConfigError(f"{RELATED_FILE}:1: `overrides:` 必须是映射（题目 id → 相关题目 id 列表）")
     problems: list[str] = []
     result: dict[str, list[str]] = {}
     for key, value in overrides.items():
-        where = f"{RELATED_FILE}:{line_of(overrides, key)}"
+        where = f"{RELATED_FILE}:{lines.get(('overrides', key), 1)}"
         entry = index.entry(str(key))
         if entry is None:
             problems.append(f"{where}: 题目 `{key}` 不在任何主题页上 — 请检查 id")
             continue
-        if not isinstance(value, LineList) or not MIN_RELATED <= len(value) <= MAX_RELATED:
+        if not isinstance(value, list) or not MIN_RELATED <= len(value) <= MAX_RELATED:
             problems.append(f"{where}: `{key}` 需要 {MIN_RELATED}–{MAX_RELATED} 个相关题目 id 的列表")
             continue
-        ids = []
+        ids: list[str] = []
         for position, target in enumerate(value):
-            target_where = f"{RELATED_FILE}:{line_of(value, position)}"
+            target_where = f"{RELATED_FILE}:{lines.get(('overrides', key, position), 1)}"
             target_entry = index.entry(str(target))
             if target_entry is None:
                 problems.append(f"{target_where}: 相关题目 `{target}` 不存在 — 请检查 id")
             elif target_entry.id == entry.id:
-                problems.append(f"{target_where}: `{target}` 就是 `{key}` 本身 — 请换成其他题目")
+                problems.append(f"{target_where}: `{target}` 与 `{key}` 是同一题 — 请换成其他题目")
             elif str(target) in ids:
                 problems.append(f"{target_where}: `{target}` 重复 — 请删除重复项")
             else:
                 ids.append(str(target))
         result[entry.id] = ids
     if problems:
-        raise DataError(problems)
+        raise ConfigError("\n".join(problems))
     return result
 
 

@@ -20,7 +20,13 @@ SKIP_TAGS = frozenset(
         "abbr", "dfn", "summary",
     }
 )  # fmt: skip
-SKIP_CLASSES = frozenset({"katex", "katex-display", "arithmatex", "math", "headerlink", "kb-no-terms"})
+SKIP_CLASSES = frozenset(
+    {
+        "katex", "katex-display", "arithmatex", "math", "headerlink", "kb-no-terms",
+        # the project's own metadata lines: sources, group leads, related lists, bank links
+        "kb-source", "kb-group-lead", "kb-related", "kb-bank-topic", "kb-bank-answers", "kb-bank-open",
+    }
+)  # fmt: skip
 VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
