@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test lint import check-import clean
+.PHONY: serve build test lint import check-import linkcheck clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ lint: setup
 
 test: setup lint  ## Lint and run every test (includes a strict build of the site).
 	$(BIN)/python -m pytest
+
+linkcheck: setup  ## Check external links in docs/ and data/ (needs network; not part of build or test).
+	$(BIN)/python -m kb.links.external docs data
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache

@@ -15,11 +15,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root, for `kb`
-from kb.errors import ConfigError  # noqa: E402
-from kb.links.bank import load_bank_links, render_answers, render_open  # noqa: E402
-from kb.links.markdown_index import headings  # noqa: E402
-from kb.links.pages import page_sources  # noqa: E402
-from kb.links.questions import BANK_PAGE, build_index  # noqa: E402
+from kb.errors import ConfigError
+from kb.links.bank import load_bank_links, render_answers, render_open
+from kb.links.markdown_index import headings
+from kb.links.pages import page_sources
+from kb.links.questions import BANK_PAGE, build_index
 
 log = logging.getLogger("mkdocs.hooks.bank_links")
 _state: dict[str, object] = {}

@@ -14,11 +14,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root, for `kb`
-from kb.errors import ConfigError  # noqa: E402
-from kb.links.glossary import GLOSSARY_FILE, Term, load_glossary  # noqa: E402
-from kb.links.glossary_page import GLOSSARY_PAGE, check_references, render_entries, render_glossary  # noqa: E402
-from kb.links.pages import page_sources  # noqa: E402
-from kb.links.questions import QuestionIndex, build_index  # noqa: E402
+from kb.errors import ConfigError
+from kb.links.glossary import GLOSSARY_FILE, Term, load_glossary
+from kb.links.glossary_page import GLOSSARY_PAGE, check_references, render_entries, render_glossary
+from kb.links.pages import page_sources
+from kb.links.questions import QuestionIndex, build_index
 
 _state: dict[str, object] = {}
 

@@ -14,13 +14,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root, for `kb`
-from kb.errors import ConfigError  # noqa: E402
-from kb.links.glossary import GLOSSARY_FILE, TermMatcher, load_glossary  # noqa: E402
-from kb.links.markdown_index import headings  # noqa: E402
-from kb.links.pages import page_sources  # noqa: E402
-from kb.links.questions import TOPIC_DIR, build_index  # noqa: E402
-from kb.links.related import load_overrides, related_questions, render_block  # noqa: E402
-from kb.sources import load_manifest  # noqa: E402
+from kb.errors import ConfigError
+from kb.links.glossary import GLOSSARY_FILE, TermMatcher, load_glossary
+from kb.links.markdown_index import headings
+from kb.links.pages import page_sources
+from kb.links.questions import TOPIC_DIR, build_index
+from kb.links.related import load_overrides, related_questions, render_block
+from kb.sources import load_manifest
 
 _state: dict[str, object] = {}
 

@@ -15,10 +15,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root, for `kb`
-from kb.errors import ConfigError  # noqa: E402
-from kb.links.glossary import GLOSSARY_FILE, TermMatcher, load_glossary  # noqa: E402
-from kb.links.glossary_page import GLOSSARY_PAGE  # noqa: E402
-from kb.links.term_linker import link_terms  # noqa: E402
+from kb.errors import ConfigError
+from kb.links.glossary import GLOSSARY_FILE, TermMatcher, load_glossary
+from kb.links.glossary_page import GLOSSARY_PAGE
+from kb.links.term_linker import link_terms
 
 _state: dict[str, TermMatcher] = {}
 

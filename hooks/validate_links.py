@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root, for `kb`
-from kb.links.internal import PageDoc, check_pages, check_site  # noqa: E402
+from kb.links.internal import PageDoc, check_pages, check_site
 
 
 def _fail(title: str, problems: list[str]) -> None:

@@ -15,9 +15,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root, for `kb`
-from kb.links.html_scan import scan_html  # noqa: E402
-from kb.links.locate import find_line  # noqa: E402
-from kb.links.safety import unsafe_markup  # noqa: E402
+from kb.links.html_scan import scan_html
+from kb.links.locate import find_line
+from kb.links.safety import unsafe_markup
 
 FIX = "内容中不允许脚本、内嵌框架、事件处理属性或内网链接，请删除或改为普通链接"
 

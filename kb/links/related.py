@@ -11,9 +11,9 @@ from pathlib import Path
 
 import jieba
 
+from kb.errors import ConfigError
 from kb.links.glossary import TermMatcher
 from kb.links.questions import Entry, QuestionIndex
-from kb.errors import ConfigError
 from kb.yamlfile import load_yaml
 
 RELATED_FILE = "data/related.yml"
@@ -31,15 +31,14 @@ _NOISE = re.compile(
 )
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _NUMBER = re.compile(r"^[\d.]+$")
-STOPWORDS = frozenset(
-    """
+_STOPWORD_TEXT = """
     的 了 是 在 和 与 及 或 等 也 都 就 而 但 并 对 从 被 把 让 给 向 以 其 这 那 该 此 之 为 中 上 下
     一个 一种 一些 这些 那些 这个 那个 这样 那样 这种 以及 并且 或者 如果 因为 所以 因此 通过 进行 可以
     能够 需要 使用 什么 如何 为何 为什么 哪些 怎么 怎样 是否 有何 有哪些 是什么 我们 你们 他们 它们 其中
     例如 比如 包括 具有 一般 通常 主要 不同 相关 方面 问题 回答 解释 专业 科普 来源 以下 如下 可能 不是
     没有 还是 已经 非常 更加 较为 同时 然后 之后 之前 时候 方法 方式 情况 作用 影响
-    """.split()
-)
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
 @lru_cache(maxsize=4096)
