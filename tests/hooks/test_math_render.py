@@ -366,3 +366,26 @@ def test_browser_shows_rendered_math_with_site_fonts_and_no_math_script(rich_sit
     assert any(url.endswith("katex.min.css") for url in requests)
     assert any("/assets/katex/fonts/" in url and url.endswith(".woff2") for url in requests)
     assert not [url for url in requests if url.endswith(".js") and re.search(r"katex|mathjax", url, re.IGNORECASE)]
+
+
+def test_the_real_site_renders_every_formula_of_docs(root: Path, built_site: Path):
+    from katex_math.find import find_math
+
+    checked = 0
+    for source in sorted((root / "docs").rglob("*.md")):
+        expected = [" ".join(f.tex.split()) for f in find_math(source.read_text(encoding="utf-8")).formulas]
+        relative = source.relative_to(root / "docs").with_suffix("")
+        target = built_site / ("index.html" if relative.name == "index" else relative / "index.html")
+        page = article(target.read_text(encoding="utf-8"))
+        assert sorted(" ".join(t.split()) for t in annotations(page)) == sorted(expected), source
+        text = visible_text(page)
+        leftover = re.findall(r"\$[^$\s][^$\n]{0,40}\$|\\(?:frac|sum|text|sqrt|mathrm|operatorname|lambda|beta)\b", text)
+        assert not leftover, (source, leftover[:5])
+        checked += len(expected)
+    assert checked >= 120
+
+
+def test_the_real_site_has_no_math_script(built_site: Path):
+    for page in built_site.rglob("*.html"):
+        scripts = re.findall(r"<script\b[^>]*>.*?</script>", page.read_text(encoding="utf-8"), re.DOTALL)
+        assert not [s for s in scripts if re.search(r"katex|mathjax", s, re.IGNORECASE)], page
