@@ -27,7 +27,8 @@ def test_ids_survive_a_title_edit(tmp_path, root):
     before = {q.id: q.title for p in parse_all(tmp_path)[1].values() for q in p.questions}
     path = next((tmp_path / "sources").glob("003_*.txt"))
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("问题 21：GRPO（Group Relative Policy Optimization）算法的设计原理是什么？", "问题 21：GRPO 的原理是什么？"), encoding="utf-8")
+    old = "问题 21：GRPO（Group Relative Policy Optimization）算法的设计原理是什么？"
+    path.write_text(text.replace(old, "问题 21：GRPO 的原理是什么？"), encoding="utf-8")
     after = {q.id: q.title for p in parse_all(tmp_path)[1].values() for q in p.questions}
     assert before.keys() == after.keys()
     assert after["r1-021"].startswith("GRPO 的原理是什么？")
