@@ -10,9 +10,11 @@ from __future__ import annotations
 import html
 import logging
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import Environment
 from katex_math.assets import STYLESHEET, add_assets
 from katex_math.find import Formula, find_math
 from katex_math.notebook import find_notebook_math, strip_mathjax
@@ -23,6 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 log = logging.getLogger("mkdocs.hooks.math_render")
 
@@ -170,13 +173,13 @@ def _tokenise_text(text: str, record: PageMath) -> str:
     return "".join(pieces)
 
 
-def _walk_toc(items):
+def _walk_toc(items: Iterable[AnchorLink] | None) -> Iterator[AnchorLink]:
     for item in items or []:
         yield item
         yield from _walk_toc(item.children)
 
 
-def on_env(env, config: MkDocsConfig, files: Files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     assert _state is not None
     renderer = shared_renderer()
     wanted = [(f.tex, f.display) for record in _state.pages.values() for f in record.formulas]

@@ -389,3 +389,14 @@ def test_the_real_site_has_no_math_script(built_site: Path):
     for page in built_site.rglob("*.html"):
         scripts = re.findall(r"<script\b[^>]*>.*?</script>", page.read_text(encoding="utf-8"), re.DOTALL)
         assert not [s for s in scripts if re.search(r"katex|mathjax", s, re.IGNORECASE)], page
+
+
+def test_math_in_the_page_title_becomes_plain_text(tmp_path: Path):
+    root = write_project(tmp_path, {"index.md": "# 首页\n", "scale.md": "# 缩放 $\\sqrt{d_k}$\n\n正文 $x$。\n"}, search=False)
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    page = (root / "site" / "scale" / "index.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", page, re.DOTALL)
+    assert title is not None and "KBMATH" not in title.group(1) and "<" not in title.group(1)
+    assert html.unescape(title.group(1)).startswith("缩放 dk")
+    assert "KBMATH" not in page
