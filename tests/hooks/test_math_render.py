@@ -400,3 +400,14 @@ def test_math_in_the_page_title_becomes_plain_text(tmp_path: Path):
     assert title is not None and "KBMATH" not in title.group(1) and "<" not in title.group(1)
     assert html.unescape(title.group(1)).startswith("缩放 dk")
     assert "KBMATH" not in page
+
+
+def test_missing_node_fails_with_an_install_hint(tmp_path: Path):
+    root = write_project(tmp_path, {"index.md": "# 页\n\n$a+b$\n"}, search=False)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATH": str(tmp_path / "empty")}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(root / "site")],
+        capture_output=True, text=True, env=env, timeout=300,
+    )
+    assert result.returncode != 0
+    assert "找不到 node" in result.stdout + result.stderr
