@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test lint import check-import linkcheck clean
+.PHONY: serve build test lint import check-import linkcheck clean bench chromium
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -12,7 +12,13 @@ $(STAMP): requirements.txt
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
-setup: $(STAMP)
+# KaTeX (npm, pinned by package-lock.json) renders every formula at build time.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+setup: $(STAMP) $(NODE_STAMP)
 
 serve: setup  ## Preview the site at http://127.0.0.1:8000 with live reload.
 	$(BIN)/mkdocs serve
@@ -29,8 +35,15 @@ check-import: setup  ## Fail if docs/ is not what the importer would write.
 lint: setup
 	$(BIN)/ruff check kb hooks tests
 
-test: setup lint  ## Lint and run every test (includes a strict build of the site).
+test: setup lint chromium  ## Lint and run every test (includes a strict build of the site).
 	$(BIN)/python -m pytest
+
+chromium:  ## Browser tests use Debian's chromium: installed when missing and running as root.
+	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \
+		|| echo "chromium not installed: browser tests will be skipped"
+
+bench: setup  ## Math rendering speed: formulas per second, build time with and without the math hook.
+	$(BIN)/python scripts/bench_math.py
 
 linkcheck: setup  ## Check external links in docs/ and data/ (needs network; not part of build or test).
 	$(BIN)/python -m kb.links.external docs data
