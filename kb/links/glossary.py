@@ -10,6 +10,7 @@ from kb.errors import ConfigError
 from kb.yamlfile import load_yaml
 
 GLOSSARY_FILE = "data/glossary.yml"
+ANCHOR_PREFIX = "term-"  # glossary anchors live apart from question and group ids
 _TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 MAX_DEFINITION = 120
@@ -26,6 +27,11 @@ class Term:
     bank: tuple[str, ...]
     not_in: tuple[str, ...]  # phrases containing an alias that mean something else
     line: int  # 1-based line of the entry in the YAML file
+
+    @property
+    def anchor(self) -> str:
+        """The id of this term's entry on the glossary page, e.g. ``term-kv-cache``."""
+        return ANCHOR_PREFIX + self.id
 
     @property
     def names(self) -> tuple[str, ...]:

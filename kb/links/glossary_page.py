@@ -42,7 +42,7 @@ def render_entries(terms: list[Term], index: QuestionIndex) -> str:
     for category, category_id in _category_ids(terms).items():
         lines += [f"## {category} {{#{category_id}}}", ""]
         for term in (t for t in terms if t.category == category):
-            lines += [f"### {term.term} {{#{term.id}}}", ""]
+            lines += [f"### {term.term} {{#{term.anchor}}}", ""]
             aliases = [a for a in term.names if a != term.term]
             if aliases:
                 lines += ["别名：" + " · ".join(_escape(a) for a in aliases), "{: .kb-term-aliases }", ""]
@@ -85,4 +85,6 @@ def _escape(text: str) -> str:
 
 
 def _attr(text: str) -> str:
+    """Plain text for a link title attribute: no math delimiters (math must not render inside an attribute)."""
+    text = re.sub(r"\$+([^$]*)\$+", r"\1", text)
     return text.replace("\\", "\\\\").replace('"', "“").replace("\n", " ")

@@ -145,5 +145,10 @@ def md_link(from_src_uri: str, to_src_uri: str, anchor: str) -> str:
 
 
 def link_text(title: str) -> str:
-    """Inline Markdown safe to put inside ``[...]``."""
-    return re.sub(r"(?<!\\)([\[\]])", r"\\\1", title.strip())
+    """Inline Markdown safe to put inside ``[...]``.
+
+    Math delimiters are dropped (``$β$`` → ``β``): these links are added after the math hook has
+    taken the page's formulas out, so a formula here would show as raw TeX.
+    """
+    plain = re.sub(r"\$+([^$]*)\$+", r"\1", title.strip())
+    return re.sub(r"(?<!\\)([\[\]])", r"\\\1", plain)

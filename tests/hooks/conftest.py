@@ -107,22 +107,3 @@ def make_site(tmp_path):
 
     return _make
 
-
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
-    """The real site, built once with `mkdocs build --strict` (all hooks, all checks)."""
-    import os
-    import subprocess
-    import sys
-
-    out = tmp_path_factory.mktemp("real-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    assert proc.returncode == 0, f"strict build failed:\n{proc.stdout}\n{proc.stderr}"
-    return out

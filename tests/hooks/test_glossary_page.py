@@ -27,7 +27,7 @@ def test_generated_page_has_entry_aliases_definition_and_links(make_site):
     result = make_site(PAGES, data={"data/glossary.yml": GLOSSARY})
     assert result.ok, result.errors
     html = result.html("glossary.md")
-    assert 'id="kv-cache"' in html
+    assert 'id="term-kv-cache"' in html
     assert "KV 缓存 · KVCache" in html
     assert "生成时缓存已算过的键和值。" in html
     assert 'href="../topics/attention/#slides-013"' in html

@@ -55,10 +55,10 @@ def test_first_mention_is_linked_with_definition(make_site):
     result = build(make_site)
     assert result.ok, result.errors
     links = _term_links(result.html("topics/a.md"))
-    by_term = {href.split("#")[1]: (title, text) for href, title, text in links}
+    by_term = {href.split("#term-")[1]: (title, text) for href, title, text in links}
     assert by_term["kv-cache"] == ("KV Cache：生成时缓存已算过的键和值。", "KV 缓存")
     assert all(href.startswith("../../glossary/#") for href, _, _ in links)
-    assert [href for href, _, _ in links].count("../../glossary/#kv-cache") == 1
+    assert [href for href, _, _ in links].count("../../glossary/#term-kv-cache") == 1
 
 
 def test_headings_code_math_and_links_are_untouched(make_site):
@@ -83,10 +83,10 @@ def test_not_in_phrases_and_word_boundaries(make_site):
 def test_glossary_page_is_not_term_linked(make_site):
     result = build(make_site)
     html = result.html("glossary.md")
-    assert 'id="kv-cache"' in html and 'id="llm"' in html
+    assert 'id="term-kv-cache"' in html and 'id="term-llm"' in html
     assert "kb-term" not in html.replace("kb-term-", "")
 
 
 def test_other_pages_link_independently(make_site):
     links = _term_links(build(make_site).html("other.md"))
-    assert [(href, text) for href, _, text in links] == [("../glossary/#llm", "大模型")]
+    assert [(href, text) for href, _, text in links] == [("../glossary/#term-llm", "大模型")]
