@@ -65,8 +65,13 @@ def check(paths: list[Path], timeout: float = 10.0, workers: int = 8) -> list[st
     problems = []
     for url, reason in reasons.items():
         if reason:
-            problems.extend(f"{where}: {url} — {reason}" for where in urls[url])
-    return sorted(problems)
+            problems.extend((where, f"{where}: {url} — {reason}") for where in urls[url])
+    return [text for _, text in sorted(problems, key=lambda p: _file_line(p[0]))]
+
+
+def _file_line(where: str) -> tuple[str, int]:
+    path, _, line = where.rpartition(":")
+    return path, int(line)
 
 
 def main(argv: list[str] | None = None) -> int:
