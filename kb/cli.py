@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def _import(args: argparse.Namespace) -> int:
     from kb.importer.run import run_import
 
-    return run_import(ROOT, force=args.force, check=args.check, quiet=args.quiet)
+    return run_import(ROOT, force=args.force, check=args.check, quiet=args.quiet, verbose=args.verbose)
 
 
 def _search(args: argparse.Namespace) -> int:
@@ -33,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="sources/ → docs/：生成各主题页面并打印报告")
     imp.add_argument("--force", action="store_true", help="覆盖手工编辑过的页面")
     imp.add_argument("--check", action="store_true", help="只检查 docs/ 是否最新，不写文件")
-    imp.add_argument("--quiet", action="store_true", help="只打印摘要")
+    imp.add_argument("--quiet", action="store_true", help="不打印报告")
+    imp.add_argument("--verbose", action="store_true", help="报告中列出每一处规范化")
     imp.set_defaults(func=_import)
 
     srch = sub.add_parser("search", help="在终端里搜索题目")

@@ -1,0 +1,1 @@
+"""The import pipeline: sources/ → parsed documents → docs/."""

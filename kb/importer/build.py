@@ -1,0 +1,81 @@
+"""Everything the importer produces, computed in memory before anything is written."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb.errors import ConfigError
+from kb.importer.edits import apply_edits, load_edits
+from kb.importer.mapping import Mapping, load_mapping
+from kb.importer.writer import with_front_matter
+from kb.model import Document, Question
+from kb.nav import topic_groups
+from kb.parsers import PARSERS
+from kb.render.bank_page import render_bank
+from kb.render.home_page import render_home
+from kb.render.sources_page import render_sources
+from kb.render.topic_page import page_entries, render_topic
+from kb.sources import SourceDoc, load_manifest
+
+BANK_FORMAT = "question-bank"
+
+
+@dataclass
+class ImportResult:
+    docs: list[SourceDoc]
+    parsed: dict[str, Document]
+    mapping: Mapping
+    pages: dict[Path, str]  # absolute path → full text
+
+
+def parse_all(root: Path) -> tuple[list[SourceDoc], dict[str, Document]]:
+    """Parse every document after applying its reviewed edits; edits join the report."""
+    docs = load_manifest(root)
+    edits = load_edits(root)
+    unknown = {e.doc for e in edits} - {d.key for d in docs}
+    if unknown:
+        where = next(e.where for e in edits if e.doc in unknown)
+        raise ConfigError(f"{where}: 没有 key 为 {sorted(unknown)} 的文档 — 检查 sources/manifest.yml")
+    parsed: dict[str, Document] = {}
+    for d in docs:
+        text = d.path.read_text(encoding="utf-8")
+        text, drops, notes = apply_edits(d.key, text, edits)
+        doc = PARSERS[d.format](d, text)
+        doc.drops[:0] = drops
+        doc.notes[:0] = notes
+        doc.drops.sort(key=lambda x: x.line)
+        parsed[d.key] = doc
+    return docs, parsed
+
+
+def build(root: Path) -> ImportResult:
+    docs, parsed = parse_all(root)
+    by_key = {d.key: d for d in docs}
+    ordered: list[Question] = [q for d in docs for q in parsed[d.key].questions]
+    questions = {q.id: q for q in ordered}
+    mapping = load_mapping(root, questions)
+    groups = topic_groups(root)
+    in_nav = {s for _, slugs in groups for s in slugs}
+    missing = [s for s in mapping.topics if s not in in_nav]
+    if missing:
+        raise ConfigError(f"mkdocs.yml: nav 缺少主题页 {', '.join(f'topics/{s}.md' for s in missing)} — 请加到 nav 的某个分组中")
+    answered = [q for q in ordered if by_key[q.doc].format != BANK_FORMAT]
+    bank = [q for q in ordered if by_key[q.doc].format == BANK_FORMAT]
+    pages: dict[Path, str] = {}
+    answered_count: dict[str, int] = {}
+    practice_count: dict[str, int] = {}
+    for slug, topic in mapping.topics.items():
+        entries = page_entries(slug, mapping, answered)
+        practice = [q for q in bank if mapping.topic_of[q.id] == slug]
+        answered_count[slug] = sum(mapping.topic_of[q.id] == slug for q in answered)
+        practice_count[slug] = len(practice)
+        body = render_topic(topic, entries, practice, questions, by_key)
+        pages[root / "docs" / "topics" / f"{slug}.md"] = with_front_matter({"title": topic.title, "description": topic.intro}, body + "\n")
+    for d in docs:
+        if d.format == BANK_FORMAT:
+            body = render_bank(d, parsed[d.key], mapping)
+            pages[root / "docs" / "bank.md"] = with_front_matter({"title": "题库"}, body + "\n")
+    pages[root / "docs" / "sources.md"] = with_front_matter({"title": "资料来源"}, render_sources(docs, parsed) + "\n")
+    home = render_home(groups, mapping, answered_count, practice_count, len(answered), len(bank), len(docs))
+    pages[root / "docs" / "index.md"] = with_front_matter({"title": "首页"}, home)
+    return ImportResult(docs, parsed, mapping, pages)

@@ -1,0 +1,90 @@
+"""The reviewed mapping (data/mapping.yml) and topics (data/topics.yml), validated against the sources."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb.errors import ConfigError
+from kb.model import Question
+from kb.yamlfile import load_yaml
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    title: str
+    intro: str
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    title: str
+    topic: str
+    members: tuple[str, ...]
+
+
+@dataclass
+class Mapping:
+    topics: dict[str, Topic]
+    topic_of: dict[str, str]
+    groups: dict[str, Group] = field(default_factory=dict)
+
+    def group_of(self, qid: str) -> Group | None:
+        return next((g for g in self.groups.values() if qid in g.members), None)
+
+
+def load_topics(root: Path) -> dict[str, Topic]:
+    path = root / "data" / "topics.yml"
+    data, lines = load_yaml(path)
+    topics: dict[str, Topic] = {}
+    for slug, item in (data.get("topics") or {}).items():
+        if not isinstance(item, dict) or not item.get("title"):
+            raise ConfigError(f"data/topics.yml:{lines.get(('topics', slug), 1)}: 主题 `{slug}` 缺少 title")
+        topics[slug] = Topic(slug, item["title"], item.get("intro", ""))
+    return topics
+
+
+def load_mapping(root: Path, questions: dict[str, Question]) -> Mapping:
+    """Every question is placed exactly once; groups join answered questions of several documents."""
+    topics = load_topics(root)
+    path = root / "data" / "mapping.yml"
+    data, lines = load_yaml(path)
+    rel = "data/mapping.yml"
+    errors: list[str] = []
+    topic_of: dict[str, str] = {}
+    for qid, slug in (data.get("questions") or {}).items():
+        line = lines.get(("questions", qid), 1)
+        if qid not in questions:
+            errors.append(f"{rel}:{line}: 没有 id 为 `{qid}` 的问题 — 检查拼写（id 形如 r1-021）")
+        elif slug not in topics:
+            errors.append(f"{rel}:{line}: `{qid}` 的主题 `{slug}` 不在 data/topics.yml 中 — 请先添加该主题")
+        topic_of[qid] = slug
+    for qid, q in questions.items():
+        if qid not in topic_of:
+            errors.append(f"{rel}:1: 问题 `{qid}`（{q.title[:30]}）没有分配主题 — 在 questions: 下加一行 `{qid}: <主题>`")
+    groups: dict[str, Group] = {}
+    used: dict[str, str] = {}
+    for gid, item in (data.get("groups") or {}).items():
+        line = lines.get(("groups", gid), 1)
+        members = tuple(item.get("members") or [])
+        topic = item.get("topic")
+        if not item.get("title") or topic not in topics or len(members) < 2:
+            errors.append(f"{rel}:{line}: 合并组 `{gid}` 需要 title、有效的 topic 和至少两个 members")
+            continue
+        for m in members:
+            if m not in questions:
+                errors.append(f"{rel}:{line}: 合并组 `{gid}` 的成员 `{m}` 不存在")
+            elif not questions[m].answered:
+                errors.append(f"{rel}:{line}: 合并组 `{gid}` 的成员 `{m}` 没有答案，不能合并")
+            elif topic_of.get(m) != topic:
+                errors.append(f"{rel}:{line}: 合并组 `{gid}` 的成员 `{m}` 的主题是 `{topic_of.get(m)}`，应与组的主题 `{topic}` 一致")
+            if m in used:
+                errors.append(f"{rel}:{line}: `{m}` 同时出现在合并组 `{used[m]}` 和 `{gid}` 中")
+            used[m] = gid
+        if gid in questions:
+            errors.append(f"{rel}:{line}: 合并组 id `{gid}` 与问题 id 相同 — 换一个名字")
+        groups[gid] = Group(gid, item["title"], topic, members)
+    if errors:
+        raise ConfigError("\n".join(errors))
+    return Mapping(topics, topic_of, groups)

@@ -1,0 +1,32 @@
+"""`python -m kb import`: build in memory, report, then write (or check) docs/."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from kb.errors import ConfigError
+from kb.importer.build import build
+from kb.importer.report import format_report, format_writes
+from kb.importer.writer import plan, write_atomic
+
+
+def run_import(root: Path, force: bool = False, check: bool = False, quiet: bool = False, verbose: bool = False) -> int:
+    try:
+        result = build(root)
+    except ConfigError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    if not quiet:
+        print(format_report(result.docs, result.parsed, verbose))
+    todo = plan(result.pages, force)
+    if check:
+        stale = [p for p in todo.write]
+        for p in stale:
+            print(f"过期：{p.relative_to(root)} 与导入结果不一致 — 运行 `make import` 后提交", file=sys.stderr)
+        for p in todo.kept:
+            print(f"手工编辑：{p.relative_to(root)}（导入时会保留）")
+        return 1 if stale else 0
+    for path in todo.write:
+        write_atomic(path, result.pages[path])
+    print(format_writes(root, todo.write, todo.unchanged, todo.kept))
+    return 0

@@ -1,0 +1,45 @@
+"""Read the topic navigation (group → topic pages) from mkdocs.yml, its single home."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from kb.errors import ConfigError
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loader that tolerates MkDocs tags such as !ENV and !!python/name."""
+
+
+_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def topic_groups(root: Path) -> list[tuple[str, list[str]]]:
+    """[(group title, [topic slug, …])] in navigation order, for pages under topics/."""
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    groups: list[tuple[str, list[str]]] = []
+
+    def walk(items: list, title: str) -> None:
+        slugs = []
+        for item in items or []:
+            if isinstance(item, str):
+                path = item
+            elif isinstance(item, dict):
+                (name, value), = item.items()
+                if isinstance(value, list):
+                    walk(value, name)
+                    continue
+                path = value
+            else:
+                continue
+            if isinstance(path, str) and path.startswith("topics/") and path.endswith(".md"):
+                slugs.append(path[len("topics/") : -3])
+        if slugs:
+            groups.append((title, slugs))
+
+    walk(config.get("nav") or [], "主题")
+    if not groups:
+        raise ConfigError("mkdocs.yml: nav 中没有 topics/ 下的页面 — 请在 nav 里按分组列出各主题页")
+    return groups

@@ -1,0 +1,1 @@
+"""Normalizers: each fixes one kind of form defect and keeps the meaning."""

@@ -1,0 +1,101 @@
+"""Repair Markdown structure: broken bold, headings used as text, tab indents, list spacing."""
+from __future__ import annotations
+
+import re
+
+from kb.normalize.context import Context
+from kb.normalize.segments import map_prose_lines
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_HEADING_AS_TEXT = re.compile(r"^(\s*(?:[-*+]\s+)?)#{1,6}\s+(.*)$")
+_DOUBLE_BOLD = re.compile(r"\*\*\*\*")
+_SEPARATOR = re.compile(r"^\s*(?:-{3,}|\*(?:\s*\*){2,}|_{3,})\s*$")
+
+
+def _expand_tabs(line: str) -> str:
+    """Leading tabs → 4 spaces each, the indent Python-Markdown needs for nesting."""
+    stripped = line.lstrip("\t")
+    return "    " * (len(line) - len(stripped)) + stripped
+
+
+def _heading_to_text(line: str, ctx: Context) -> str:
+    m = _HEADING_AS_TEXT.match(line)
+    if not m:
+        return line
+    prefix, text = m.groups()
+    text = text.strip()
+    if not text:
+        ctx.note("markup", "删除空的 ### 标题行")
+        return ""
+    ctx.note("markup", f"正文中的 ### 标题改为加粗段落：{text[:40]}")
+    if not (text.startswith("**") and text.endswith("**")):
+        text = f"**{text}**"
+    return prefix + text
+
+
+def _space_lists(lines: list[str]) -> list[str]:
+    """A list right after a paragraph line needs a blank line before it in Python-Markdown."""
+    out: list[str] = []
+    for line in lines:
+        if (
+            _LIST_ITEM.match(line)
+            and not line.startswith(" ")
+            and out
+            and out[-1].strip()
+            and not _LIST_ITEM.match(out[-1])
+            and not out[-1].startswith(" ")
+            and not out[-1].lstrip().startswith("|")
+        ):
+            out.append("")
+        out.append(line)
+    return out
+
+
+def _collapse_blank_lines(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if not line.strip():
+            if out and not out[-1].strip():
+                continue
+            out.append("")
+        else:
+            out.append(line.rstrip())
+    while out and not out[0]:
+        out.pop(0)
+    while out and not out[-1]:
+        out.pop()
+    return out
+
+
+def _fix_bold(line: str, ctx: Context) -> str:
+    if line.strip() == "**":
+        ctx.note("markup", "删除空的加粗标记 **")
+        return ""
+    if _DOUBLE_BOLD.search(line):
+        ctx.note("markup", "拆开粘连的加粗 ****")
+        line = _DOUBLE_BOLD.sub("**\n\n**", line)
+    if line.count("**") % 2 == 1:
+        ctx.note("markup", f"补全未闭合的加粗：{line.strip()[:40]}")
+        head, _, tail = line.rpartition("**")
+        sep = next((i for i, ch in enumerate(tail) if ch in "：:"), -1)
+        line = head + "**" + (tail[: sep + 1] + "**" + tail[sep + 1 :] if sep >= 0 else tail + "**")
+    return line
+
+
+def normalize_markup(md: str, ctx: Context) -> str:
+    """Fix structure in prose; fenced code is left alone."""
+
+    def block(text: str) -> str:
+        lines = []
+        for raw in text.split("\n"):
+            line = _expand_tabs(raw)
+            if _SEPARATOR.match(line):
+                ctx.note("markup", "删除分隔线")
+                lines.append("")
+                continue
+            line = _heading_to_text(line, ctx)
+            lines.extend(_fix_bold(line, ctx).split("\n"))
+        return "\n".join(_space_lists(lines))
+
+    expanded = "\n".join(_expand_tabs(x) for x in md.split("\n"))
+    return "\n".join(_collapse_blank_lines(map_prose_lines(expanded, block).split("\n")))

@@ -1,0 +1,42 @@
+"""Helpers shared by the parsers: numbering ids and turning raw bodies into clean Markdown."""
+from __future__ import annotations
+
+import re
+
+from kb.model import AnswerPart
+from kb.normalize.context import Context
+from kb.normalize.html_text import escape_tag_like_text
+from kb.normalize.markup import normalize_markup
+from kb.normalize.math_delims import normalize_math
+from kb.normalize.privacy import drop_private_addresses
+
+
+def question_id(doc: str, number: int, seen: set[str]) -> str:
+    """`doc-NNN`; a number printed twice in a source gets `-2`, `-3` … in order."""
+    base = f"{doc}-{number:03d}"
+    qid, n = base, 1
+    while qid in seen:
+        n += 1
+        qid = f"{base}-{n}"
+    seen.add(qid)
+    return qid
+
+
+def clean_body(md: str, ctx: Context) -> str:
+    """The normalization every answer goes through, in a fixed order."""
+    md = drop_private_addresses(md, ctx)
+    md = normalize_markup(md, ctx)
+    md = normalize_math(md, ctx)
+    md = escape_tag_like_text(md, ctx)
+    return md.strip("\n")
+
+
+def clean_title(text: str, ctx: Context) -> str:
+    """Titles are one line of inline Markdown without bold markers."""
+    text = re.sub(r"\s+", " ", text.replace("**", "")).strip()
+    text = normalize_math(text, ctx)
+    return escape_tag_like_text(text, ctx)
+
+
+def part(label: str | None, md: str, ctx: Context) -> AnswerPart:
+    return AnswerPart(label, clean_body(md, ctx))

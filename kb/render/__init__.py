@@ -1,0 +1,1 @@
+"""Markdown writers for the pages the importer generates."""

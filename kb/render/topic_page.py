@@ -1,0 +1,67 @@
+"""A topic page: its questions (cross-document groups as one entry) and practice questions."""
+from __future__ import annotations
+
+from kb.importer.mapping import Group, Mapping, Topic
+from kb.model import Question
+from kb.render.question import number_label, render_question
+from kb.sources import SourceDoc
+
+
+def _short(q: Question, docs: dict[str, SourceDoc]) -> str:
+    return number_label(q, docs[q.doc])
+
+
+def _group_entry(group: Group, questions: dict[str, Question], docs: dict[str, SourceDoc]) -> str:
+    members = [questions[m] for m in group.members]
+    links = "、".join(f"[《{docs[q.doc].title}》{_short(q, docs)}](#{q.id})" for q in members)
+    lead = f"本题汇集 {len(members)} 份资料的回答：{links}。\n{{: .kb-group-lead }}"
+    parts = [f"## {group.title} {{#{group.id}}}", lead]
+    for q in members:
+        parts.append(render_question(q, docs[q.doc], 3, "../"))
+    return "\n\n".join(parts)
+
+
+def render_topic(
+    topic: Topic,
+    entries: list[Question | Group],
+    practice: list[Question],
+    questions: dict[str, Question],
+    docs: dict[str, SourceDoc],
+) -> str:
+    """Entries are questions or groups in page order; practice are bank questions of the topic."""
+    answered = sum(1 if isinstance(e, Question) else len(e.members) for e in entries)
+    groups = sum(isinstance(e, Group) for e in entries)
+    summary = f"本页收录 {answered} 道有解答的题目"
+    if groups:
+        summary += f"（其中 {groups} 组为多份资料回答的同一问题，合并展示）"
+    summary += f"，另有 {len(practice)} 道练习题。" if practice else "。"
+    out = [f"# {topic.title}", topic.intro, summary] if topic.intro else [f"# {topic.title}", summary]
+    for e in entries:
+        if isinstance(e, Group):
+            out.append(_group_entry(e, questions, docs))
+        else:
+            out.append(render_question(e, docs[e.doc], 2, "../"))
+    if practice:
+        bank_doc = docs[practice[0].doc]
+        items = "\n".join(f"- [Q{q.number}：{q.title}](../bank.md#{q.id})" for q in practice)
+        out.append(
+            "## 练习题 {#practice}\n\n"
+            f"以下题目来自《{bank_doc.title}》，原书没有给出答案：先自己作答，再对照本页与题库中的链接。\n\n{items}"
+        )
+    return "\n\n".join(out)
+
+
+def page_entries(slug: str, mapping: Mapping, ordered: list[Question]) -> list[Question | Group]:
+    """Answered questions of a topic in source order; a group stands where its first member stands."""
+    entries: list[Question | Group] = []
+    placed: set[str] = set()
+    for q in ordered:
+        if mapping.topic_of.get(q.id) != slug:
+            continue
+        group = mapping.group_of(q.id)
+        if group is None:
+            entries.append(q)
+        elif group.id not in placed:
+            placed.add(group.id)
+            entries.append(group)
+    return entries
