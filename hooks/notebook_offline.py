@@ -53,9 +53,12 @@ def _drop(match: re.Match[str]) -> str:
     return match.group(0)
 
 
+_LOADER_COMMENT = re.compile(r"<!--\s*(?:Load mathjax|MathJax configuration|End of mathjax configuration|End of mermaid configuration)\s*-->", re.I)
+
+
 def strip_loaders(html: str) -> str:
-    """The notebook HTML without third-party script loaders."""
-    return _SCRIPT.sub(_drop, html)
+    """The notebook HTML without third-party script loaders (and the comments that announce them)."""
+    return _LOADER_COMMENT.sub("", _SCRIPT.sub(_drop, html))
 
 
 def third_party_loads(html: str) -> list[str]:
