@@ -53,7 +53,9 @@ def _drop(match: re.Match[str]) -> str:
     return match.group(0)
 
 
-_LOADER_COMMENT = re.compile(r"<!--\s*(?:Load mathjax|MathJax configuration|End of mathjax configuration|End of mermaid configuration)\s*-->", re.I)
+_LOADER_COMMENT = re.compile(
+    r"<!--\s*(?:Load mathjax|MathJax configuration|End of mathjax configuration|End of mermaid configuration)\s*-->", re.I
+)
 
 
 def strip_loaders(html: str) -> str:

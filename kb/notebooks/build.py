@@ -123,7 +123,7 @@ def _signature(cell: NotebookNode) -> list[tuple[str, str]]:
 
 def _first_diff(a: str, b: str) -> str:
     a_lines, b_lines = a.splitlines(), b.splitlines()
-    for n, (x, y) in enumerate(zip(a_lines, b_lines), start=1):
+    for n, (x, y) in enumerate(zip(a_lines, b_lines, strict=False), start=1):
         if x != y:
             return f"第 {n} 行：已保存 {x!r}，重新执行得到 {y!r}"
     return f"行数不同：已保存 {len(a_lines)} 行，重新执行得到 {len(b_lines)} 行"
@@ -135,14 +135,14 @@ def compare(stored: NotebookNode, fresh: NotebookNode, name: str) -> list[Proble
     if len(stored.cells) != len(fresh.cells):
         problems.append(Problem(name, min(len(stored.cells), len(fresh.cells)) + 1,
                                 f"单元数不同：已保存 {len(stored.cells)} 个，源文件有 {len(fresh.cells)} 个"))
-    for i, (old, new) in enumerate(zip(stored.cells, fresh.cells), start=1):
+    for i, (old, new) in enumerate(zip(stored.cells, fresh.cells, strict=False), start=1):
         if old.cell_type != new.cell_type or old.source != new.source:
             problems.append(Problem(name, i, "内容与 notebooks/ 中的源文件不同"))
             continue
         old_sig, new_sig = _signature(old), _signature(new)
         if old_sig == new_sig:
             continue
-        for (ok, ov), (nk, nv) in zip(old_sig, new_sig):
+        for (ok, ov), (nk, nv) in zip(old_sig, new_sig, strict=False):
             if (ok, ov) != (nk, nv):
                 detail = _first_diff(ov, nv) if ok == nk else f"输出类型不同：已保存 {ok}，重新执行得到 {nk}"
                 problems.append(Problem(name, i, f"已保存的输出已过时（{detail}）"))

@@ -71,7 +71,7 @@ def test_majority_vote_binomial(executed: dict[str, Any]) -> None:
     run = executed["majority-vote"]
     # N = 5, p = 0.6: P(≥3 correct) = 10·0.6³·0.4² + 5·0.6⁴·0.4 + 0.6⁵ = 0.68256.
     assert "N =  5：p = 0.6 时 0.6826" in run.outputs_text()
-    assert 10 * 0.6**3 * 0.4**2 + 5 * 0.6**4 * 0.4 + 0.6**5 == pytest.approx(0.68256)
+    assert pytest.approx(0.68256) == 10 * 0.6**3 * 0.4**2 + 5 * 0.6**4 * 0.4 + 0.6**5
     assert "p = 0.4 时 0.3174" in run.outputs_text()
 
 
@@ -116,4 +116,4 @@ def test_decode_is_memory_bound(executed: dict[str, Any]) -> None:
     assert ns["KV_BYTES_PER_TOKEN"] == 128 * KiB
     text = executed["decode-latency"].outputs_text()
     assert "延迟 ≈ 65 ms + 4.79 ms × 500 = 2.46 s" in text
-    assert 0.065 + 0.00479 * 500 == pytest.approx(2.46, abs=0.01)
+    assert pytest.approx(2.46, abs=0.01) == 0.065 + 0.00479 * 500

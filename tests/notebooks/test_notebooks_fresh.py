@@ -1,10 +1,10 @@
 """Every stored notebook is exactly what its source produces when executed now."""
 from __future__ import annotations
 
-import pytest
-
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from kb.notebooks.build import compare, orphans, sources
 
