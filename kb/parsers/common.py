@@ -9,6 +9,7 @@ from kb.normalize.html_text import escape_tag_like_text
 from kb.normalize.markup import normalize_markup
 from kb.normalize.math_delims import normalize_math
 from kb.normalize.privacy import drop_private_addresses
+from kb.normalize.punctuation import full_width_punctuation
 
 
 def question_id(doc: str, number: int, seen: set[str]) -> str:
@@ -28,6 +29,7 @@ def clean_body(md: str, ctx: Context) -> str:
     md = normalize_markup(md, ctx)
     md = normalize_math(md, ctx)
     md = escape_tag_like_text(md, ctx)
+    md = full_width_punctuation(md)
     return md.strip("\n")
 
 
@@ -35,7 +37,7 @@ def clean_title(text: str, ctx: Context) -> str:
     """Titles are one line of inline Markdown without bold markers."""
     text = re.sub(r"\s+", " ", text.replace("**", "")).strip()
     text = normalize_math(text, ctx)
-    return escape_tag_like_text(text, ctx)
+    return full_width_punctuation(escape_tag_like_text(text, ctx))
 
 
 def part(label: str | None, md: str, ctx: Context) -> AnswerPart:

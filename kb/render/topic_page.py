@@ -7,14 +7,12 @@ from kb.render.question import number_label, render_question
 from kb.sources import SourceDoc
 
 
-def _short(q: Question, docs: dict[str, SourceDoc]) -> str:
-    return number_label(q, docs[q.doc])
-
-
 def _group_entry(group: Group, questions: dict[str, Question], docs: dict[str, SourceDoc]) -> str:
     members = [questions[m] for m in group.members]
-    links = "、".join(f"[《{docs[q.doc].title}》{_short(q, docs)}](#{q.id})" for q in members)
-    lead = f"本题汇集 {len(members)} 份资料的回答：{links}。\n{{: .kb-group-lead }}"
+    links = "、".join(f"[《{docs[q.doc].title}》{number_label(q, docs[q.doc])}](#{q.id})" for q in members)
+    sources = len({q.doc for q in members})
+    origin = f"来自 {sources} 份资料" if sources > 1 else "来自同一份资料的不同问题"
+    lead = f"本题汇集 {len(members)} 个回答（{origin}）：{links}。\n{{: .kb-group-lead }}"
     parts = [f"## {group.title} {{#{group.id}}}", lead]
     for q in members:
         parts.append(render_question(q, docs[q.doc], 3, "../"))
@@ -33,7 +31,7 @@ def render_topic(
     groups = sum(isinstance(e, Group) for e in entries)
     summary = f"本页收录 {answered} 道有解答的题目"
     if groups:
-        summary += f"（其中 {groups} 组为多份资料回答的同一问题，合并展示）"
+        summary += f"（其中 {groups} 组是同一问题的多个回答，合并展示）"
     summary += f"，另有 {len(practice)} 道练习题。" if practice else "。"
     out = [f"# {topic.title}", topic.intro, summary] if topic.intro else [f"# {topic.title}", summary]
     for e in entries:

@@ -1,0 +1,1 @@
+"""MkDocs hooks, one concern per file (registered in mkdocs.yml `hooks:`)."""

@@ -1,0 +1,70 @@
+"""The import command: deterministic output, hand edits kept, --force and --check, clear errors."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kb.importer.run import run_import
+
+
+@pytest.fixture()
+def repo(tmp_path: Path, root: Path) -> Path:
+    for name in ("sources", "data"):
+        shutil.copytree(root / name, tmp_path / name)
+    shutil.copy(root / "mkdocs.yml", tmp_path)
+    (tmp_path / "docs").mkdir()
+    return tmp_path
+
+
+def _snapshot(docs: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(docs)): p.read_bytes() for p in sorted(docs.rglob("*.md"))}
+
+
+def test_same_input_gives_byte_identical_output(repo: Path, root: Path):
+    assert run_import(repo, quiet=True) == 0
+    first = _snapshot(repo / "docs")
+    shutil.rmtree(repo / "docs")
+    assert run_import(repo, quiet=True) == 0
+    assert _snapshot(repo / "docs") == first
+    committed = {k: (root / "docs" / k).read_bytes() for k in first if (root / "docs" / k).exists()}
+    assert committed == first, "docs/ in the repository is what the importer writes (run `make import`)"
+
+
+def test_hand_edited_page_is_kept_unless_forced(repo: Path, capsys):
+    run_import(repo, quiet=True)
+    page = repo / "docs" / "topics" / "moe.md"
+    edited = page.read_text(encoding="utf-8") + "\n补充：一段由贡献者写的说明。\n"
+    page.write_text(edited, encoding="utf-8")
+    assert run_import(repo, quiet=True) == 0
+    assert page.read_text(encoding="utf-8") == edited
+    assert "保留手工编辑过的页面 docs/topics/moe.md" in capsys.readouterr().out
+    assert run_import(repo, quiet=True, check=True) == 0  # a kept edit is not "stale"
+    assert run_import(repo, quiet=True, force=True) == 0
+    assert "贡献者" not in page.read_text(encoding="utf-8")
+
+
+def test_check_reports_stale_pages(repo: Path, capsys):
+    run_import(repo, quiet=True)
+    (repo / "docs" / "bank.md").unlink()
+    assert run_import(repo, quiet=True, check=True) == 1
+    assert "docs/bank.md" in capsys.readouterr().err
+
+
+def test_bad_mapping_fails_with_file_line_and_writes_nothing(repo: Path, capsys):
+    mapping = repo / "data" / "mapping.yml"
+    text = mapping.read_text(encoding="utf-8")
+    mapping.write_text(text.replace("  r1-021: ", "  r1-921: ", 1), encoding="utf-8")
+    assert run_import(repo, quiet=True) == 1
+    err = capsys.readouterr().err
+    assert "data/mapping.yml:" in err and "r1-921" in err and "r1-021" in err
+    assert not any((repo / "docs").iterdir()), "nothing is written when the input is bad"
+
+
+def test_edit_that_no_longer_matches_is_an_error(repo: Path, capsys):
+    edits = repo / "data" / "edits" / "editorial.yml"
+    edits.write_text(edits.read_text(encoding="utf-8").replace("个人认为是最强大的平台,", "并不存在的文字,"), encoding="utf-8")
+    assert run_import(repo, quiet=True) == 1
+    err = capsys.readouterr().err
+    assert "data/edits/editorial.yml:" in err and "出现 0 次" in err
