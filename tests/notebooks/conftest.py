@@ -1,9 +1,7 @@
-"""Shared fixtures: every notebook executed once, and one strict build of the site."""
+"""Shared fixture: every notebook executed once from its source (the site build is tests/conftest.py's built_site)."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -69,15 +67,3 @@ def executed() -> dict[str, Executed]:
     """Every notebook executed from its source in a fresh kernel (two at a time: two cores)."""
     with ThreadPoolExecutor(max_workers=2) as pool:
         return dict(zip(NOTEBOOKS, pool.map(Executed, NOTEBOOKS), strict=True))
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site as `make build` makes it (strict), in a temporary folder."""
-    out = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out

@@ -60,14 +60,14 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-def test_no_page_loads_anything_from_a_third_party(site: Path) -> None:
+def test_no_page_loads_anything_from_a_third_party(built_site: Path) -> None:
     offenders = {}
-    for page in html_pages(site):
+    for page in html_pages(built_site):
         parser = _Loads()
         parser.feed(page.read_text(encoding="utf-8"))
         bad = [u for u in parser.urls if third_party(u) or u.strip() == ""]
         if bad:
-            offenders[str(page.relative_to(site))] = bad[:3]
+            offenders[str(page.relative_to(built_site))] = bad[:3]
     assert not offenders, offenders
 
 
@@ -80,21 +80,21 @@ def test_the_check_catches_a_cdn_script() -> None:
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_notebook_page_has_plots_and_no_mathjax(site: Path, name: str) -> None:
-    html = (site / "notebooks" / name / "index.html").read_text(encoding="utf-8")
+def test_notebook_page_has_plots_and_no_mathjax(built_site: Path, name: str) -> None:
+    html = (built_site / "notebooks" / name / "index.html").read_text(encoding="utf-8")
     assert html.count('src="data:image/png;base64,') >= 1
     assert "mathjax" not in html.lower()
     assert "require.js" not in html.lower()
     # The notebook source is offered for download next to the page.
-    assert (site / "notebooks" / name / f"{name}.ipynb").is_file()
+    assert (built_site / "notebooks" / name / f"{name}.ipynb").is_file()
 
 
 def _strip(text: str) -> str:
     return re.sub(r"<[^>]+>|\u200b|\s", "", text)
 
 
-def test_search_index_holds_notebook_prose_only(site: Path) -> None:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_search_index_holds_notebook_prose_only(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     indexed = ""
     prose = ""
     for name in NOTEBOOKS:
@@ -120,9 +120,9 @@ def test_search_index_holds_notebook_prose_only(site: Path) -> None:
     assert len(indexed) <= len(prose), (len(indexed), len(prose))
 
 
-def test_questions_link_to_notebooks_and_back(site: Path) -> None:
+def test_questions_link_to_notebooks_and_back(built_site: Path) -> None:
     links = yaml.safe_load((ROOT / "data" / "notebook-links.yml").read_text(encoding="utf-8"))["links"]
-    pages = {p: p.read_text(encoding="utf-8") for p in html_pages(site)}
+    pages = {p: p.read_text(encoding="utf-8") for p in html_pages(built_site)}
     for qid, notebooks in links.items():
         holder = [p for p, h in pages.items() if f'id="{qid}"' in h and "/notebooks/" not in p.as_posix()]
         assert holder, f"{qid}: 没有页面含有这道题"
@@ -132,14 +132,14 @@ def test_questions_link_to_notebooks_and_back(site: Path) -> None:
         for nb in notebooks:
             stem = Path(nb).stem
             assert f"notebooks/{stem}/" in box, f"{qid}: 题目下没有指向 {stem} 的链接"
-            back = pages[site / "notebooks" / stem / "index.html"]
+            back = pages[built_site / "notebooks" / stem / "index.html"]
             assert f'#{qid}"' in back.split("kb-notebook-questions", 1)[1], f"{stem}: 没有指回 {qid}"
 
 
-def test_every_notebook_is_in_the_nav_and_linked_from_a_question(site: Path) -> None:
+def test_every_notebook_is_in_the_nav_and_linked_from_a_question(built_site: Path) -> None:
     links = yaml.safe_load((ROOT / "data" / "notebook-links.yml").read_text(encoding="utf-8"))["links"]
     linked = {Path(nb).stem for nbs in links.values() for nb in nbs}
     assert linked == set(NOTEBOOKS)
-    index = (site / "notebooks" / "index.html").read_text(encoding="utf-8")
+    index = (built_site / "notebooks" / "index.html").read_text(encoding="utf-8")
     for name in NOTEBOOKS:
         assert f'href="{name}/"' in index or f'href="../notebooks/{name}/"' in index, name
