@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test lint import check-import linkcheck clean bench chromium
+.PHONY: serve build test lint import check-import notebooks check-notebooks linkcheck clean bench chromium
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ import: setup  ## Regenerate docs/ from sources/ (keeps hand-edited pages; FORCE
 
 check-import: setup  ## Fail if docs/ is not what the importer would write.
 	$(BIN)/python -m kb import --check
+
+notebooks: setup  ## Execute notebooks/*.md and store them, with outputs, as docs/notebooks/*.ipynb.
+	$(BIN)/python -m kb notebooks
+
+check-notebooks: setup  ## Fail if a stored notebook differs from a fresh execution of its source.
+	$(BIN)/python -m kb notebooks --check
 
 lint: setup
 	$(BIN)/ruff check kb hooks tests
