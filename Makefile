@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test lint import check-import clean offline bench-search browser
+.PHONY: serve build test lint import check-import notebooks check-notebooks linkcheck clean bench chromium offline bench-search
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -12,7 +12,13 @@ $(STAMP): requirements.txt
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
-setup: $(STAMP)
+# KaTeX (npm, pinned by package-lock.json) renders every formula at build time.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+setup: $(STAMP) $(NODE_STAMP)
 
 serve: setup  ## Preview the site at http://127.0.0.1:8000 with live reload.
 	$(BIN)/mkdocs serve
@@ -26,19 +32,27 @@ import: setup  ## Regenerate docs/ from sources/ (keeps hand-edited pages; FORCE
 check-import: setup  ## Fail if docs/ is not what the importer would write.
 	$(BIN)/python -m kb import --check
 
+notebooks: setup  ## Execute notebooks/*.md and store them, with outputs, as docs/notebooks/*.ipynb.
+	$(BIN)/python -m kb notebooks
+
+check-notebooks: setup  ## Fail if a stored notebook differs from a fresh execution of its source.
+	$(BIN)/python -m kb notebooks --check
+
 lint: setup
 	$(BIN)/ruff check kb hooks tests benchmarks
 
-test: setup lint browser  ## Lint and run every test (includes a strict build of the site).
+test: setup lint chromium  ## Lint and run every test (includes a strict build of the site).
 	$(BIN)/python -m pytest
 
-browser:  ## Debian's chromium and node for the browser and search tests (installed when missing, as root).
-	@missing="$$(command -v node >/dev/null || echo nodejs) $$(test -x /usr/bin/chromium || echo chromium)"; \
-	if [ -n "$$(echo $$missing)" ]; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	  else echo "缺少 $$missing：相关的浏览器测试会跳过（以 root 运行 make test 可自动安装）"; fi; \
-	fi
+chromium:  ## Browser tests use Debian's chromium: installed when missing and running as root.
+	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \
+		|| echo "chromium not installed: browser tests will be skipped"
+
+bench: setup  ## Math rendering speed: formulas per second, build time with and without the math hook.
+	$(BIN)/python scripts/bench_math.py
+
+linkcheck: setup  ## Check external links in docs/ and data/ (needs network; not part of build or test).
+	$(BIN)/python -m kb.links.external docs data
 
 offline: setup  ## Build the site for reading from disk (file://, no network) into offline-site.zip.
 	rm -rf build/offline-site offline-site.zip
@@ -46,7 +60,7 @@ offline: setup  ## Build the site for reading from disk (file://, no network) in
 	cd build && ../$(BIN)/python -m zipfile -c ../offline-site.zip offline-site
 	@echo "offline-site.zip：解压后用浏览器打开 offline-site/index.html"
 
-bench-search: setup browser  ## Search quality (recall@5, MRR) against Material's default search, and latency.
+bench-search: setup chromium  ## Search quality (recall@5, MRR) against Material's default search, and latency.
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/search_quality.py --browser
 
 clean:

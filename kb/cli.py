@@ -1,4 +1,4 @@
-"""Thin command line: ``python -m kb import`` and ``python -m kb search``."""
+"""Thin command line: ``python -m kb import``, ``python -m kb search``, ``python -m kb notebooks``."""
 from __future__ import annotations
 
 import argparse
@@ -20,6 +20,12 @@ def _search(args: argparse.Namespace) -> int:
     return run_search(ROOT, args)
 
 
+def _notebooks(args: argparse.Namespace) -> int:
+    from kb.notebooks.build import run
+
+    return run(ROOT, check=args.check, only=args.names)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m kb", description="大模型面试知识库工具")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -36,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     srch.add_argument("-n", "--limit", type=int, default=10, help="最多显示几条（默认 10）")
     srch.add_argument("--json", action="store_true", help="以 JSON 输出")
     srch.set_defaults(func=_search)
+
+    nbk = sub.add_parser("notebooks", help="notebooks/*.md → 执行后写入 docs/notebooks/*.ipynb")
+    nbk.add_argument("names", nargs="*", help="只处理这些笔记本（文件名，不含扩展名）")
+    nbk.add_argument("--check", action="store_true", help="重新执行并检查已保存的输出是否最新，不写文件")
+    nbk.set_defaults(func=_notebooks)
     return parser
 
 

@@ -8,6 +8,7 @@ from kb.normalize.context import Context
 from kb.normalize.html_text import escape_tag_like_text
 from kb.normalize.markup import normalize_markup
 from kb.normalize.math_delims import normalize_math
+from kb.normalize.math_text import greek_letters_as_math
 from kb.normalize.privacy import drop_private_addresses
 from kb.normalize.punctuation import full_width_punctuation
 
@@ -28,6 +29,7 @@ def clean_body(md: str, ctx: Context) -> str:
     md = drop_private_addresses(md, ctx)
     md = normalize_markup(md, ctx)
     md = normalize_math(md, ctx)
+    md = greek_letters_as_math(md, ctx)
     md = escape_tag_like_text(md, ctx)
     md = full_width_punctuation(md)
     return md.strip("\n")
@@ -36,7 +38,7 @@ def clean_body(md: str, ctx: Context) -> str:
 def clean_title(text: str, ctx: Context) -> str:
     """Titles are one line of inline Markdown without bold markers."""
     text = re.sub(r"\s+", " ", text.replace("**", "")).strip()
-    text = normalize_math(text, ctx)
+    text = greek_letters_as_math(normalize_math(text, ctx), ctx)
     return full_width_punctuation(escape_tag_like_text(text, ctx))
 
 

@@ -7,13 +7,9 @@ from kb.render.question import number_label, render_question
 from kb.sources import SourceDoc
 
 
-def _short(q: Question, docs: dict[str, SourceDoc]) -> str:
-    return number_label(q, docs[q.doc])
-
-
 def _group_entry(group: Group, questions: dict[str, Question], docs: dict[str, SourceDoc]) -> str:
     members = [questions[m] for m in group.members]
-    links = "、".join(f"[《{docs[q.doc].title}》{_short(q, docs)}](#{q.id})" for q in members)
+    links = "、".join(f"[《{docs[q.doc].title}》{number_label(q, docs[q.doc])}](#{q.id})" for q in members)
     sources = len({q.doc for q in members})
     origin = f"来自 {sources} 份资料" if sources > 1 else "来自同一份资料的不同问题"
     lead = f"本题汇集 {len(members)} 个回答（{origin}）：{links}。\n{{: .kb-group-lead }}"

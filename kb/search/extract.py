@@ -20,6 +20,7 @@ GROUP_CLASS = "kb-group-lead"
 # Not shown as text to readers: skipped with everything inside.
 SKIP_TAGS = {"script", "style", "template", "svg", "math", "noscript", "input", "button"}
 SKIP_CLASSES = {"headerlink"}
+SKIP_ATTRIBUTE = "data-search-exclude"  # Material's marker, e.g. notebook code cells (hooks/notebook_search.py)
 BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
     "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
@@ -45,7 +46,12 @@ class Section:
 
 def _skipped(tag: Tag) -> bool:
     classes = tag.get("class") or []
-    return tag.name in SKIP_TAGS or bool(SKIP_CLASSES.intersection(classes)) or tag.has_attr("hidden")
+    return (
+        tag.name in SKIP_TAGS
+        or bool(SKIP_CLASSES.intersection(classes))
+        or tag.has_attr("hidden")
+        or tag.has_attr(SKIP_ATTRIBUTE)
+    )
 
 
 class _Walker:

@@ -11,7 +11,7 @@ HTML = """
 <h3 id="r1-001">什么是 <code>KV</code> 缓存？</h3>
 <div class="tabbed-set"><input type="radio" checked><div class="tabbed-labels"><label>专业回答</label></div>
 <div class="tabbed-content"><p>缓存键和值。</p><h4>细节</h4><p>显存<br>占用</p></div></div>
-<script>var hidden = 1;</script>
+<script>var hidden = 1;</script><div data-search-exclude><p>print("code")</p></div>
 <h2 id="practice">练习题</h2><ul><li>Q1：为什么？</li></ul>
 <h2>没有 id 的标题</h2><p>仍属于练习题。</p>
 """
@@ -29,7 +29,7 @@ def test_sections_follow_headings_with_ids():
     assert intro.text == "本页介绍注意力。"
     assert group.group and not member.group and not practice.group
     assert member.text == "专业回答 缓存键和值。 细节 显存 占用"
-    assert "hidden" not in member.text and "¶" not in group.title
+    assert "hidden" not in member.text and "code" not in member.text and "¶" not in group.title
     assert practice.text == "Q1：为什么？ 没有 id 的标题 仍属于练习题。"
 
 

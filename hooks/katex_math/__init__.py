@@ -1,0 +1,1 @@
+"""Build-time KaTeX: find math in Markdown, render it in one Node process, report errors."""

@@ -1,0 +1,68 @@
+"""End every answered question on a topic page with 2–5 related questions from other topics or sources.
+
+Computed once per build from the pages' text (TF-IDF over jieba tokens plus shared glossary terms,
+kb/links/related.py), so the lists are the same on every run; data/related.yml overrides them.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root, for `kb`
+from kb.errors import ConfigError
+from kb.links.glossary import GLOSSARY_FILE, TermMatcher, load_glossary
+from kb.links.markdown_index import headings
+from kb.links.pages import page_sources
+from kb.links.questions import TOPIC_DIR, build_index
+from kb.links.related import load_overrides, related_questions, render_block
+from kb.sources import load_manifest
+
+_state: dict[str, object] = {}
+
+
+def _doc_names(root: Path) -> dict[str, str]:
+    if not (root / "sources" / "manifest.yml").exists():
+        return {}
+    try:
+        return {doc.key: f"《{doc.title}》" for doc in load_manifest(root)}
+    except ConfigError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _state.clear()
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    root = Path(config.config_file_path).resolve().parent
+    index = build_index(page_sources(files))
+    try:
+        matcher = TermMatcher(load_glossary(root)) if (root / GLOSSARY_FILE).exists() else None
+        overrides = load_overrides(root, index)
+    except ConfigError as exc:
+        raise PluginError(f"相关问题数据有误：\n{exc}") from None
+    _state.update(index=index, related=related_questions(index, matcher, overrides), names=_doc_names(root))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not page.file.src_uri.startswith(TOPIC_DIR) or "index" not in _state:
+        return markdown
+    index, related, names = _state["index"], _state["related"], _state["names"]
+    lines = markdown.split("\n")
+    inserts: list[tuple[int, str]] = []
+    for heading in headings(markdown):
+        entry = index.by_id.get(heading.id) if heading.level == 2 and heading.id else None  # type: ignore[union-attr]
+        if entry is not None and entry.src_uri == page.file.src_uri:
+            block = render_block(entry, related.get(entry.id, []), index, names)  # type: ignore[union-attr]
+            if block:
+                inserts.append((heading.end, block))
+    for end, block in sorted(inserts, reverse=True):
+        lines[end:end] = block.split("\n")
+    return "\n".join(lines)

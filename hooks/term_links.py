@@ -1,0 +1,44 @@
+"""Link the first mention of each glossary term on a page to its glossary entry, with the definition on hover.
+
+Runs on the rendered HTML of Markdown pages; headings, code, math and existing links are never touched
+(see kb/links/term_linker.py). The glossary page itself is left alone.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root, for `kb`
+from kb.errors import ConfigError
+from kb.links.glossary import GLOSSARY_FILE, TermMatcher, load_glossary
+from kb.links.glossary_page import GLOSSARY_PAGE
+from kb.links.term_linker import link_terms
+
+_state: dict[str, TermMatcher] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _state.clear()
+    root = Path(config.config_file_path).resolve().parent
+    if (root / GLOSSARY_FILE).exists():
+        try:
+            _state["matcher"] = TermMatcher(load_glossary(root))
+        except ConfigError as exc:
+            raise PluginError(f"术语表数据有误：\n{exc}") from None
+    return config
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    matcher = _state.get("matcher")
+    glossary = files.get_file_from_path(GLOSSARY_PAGE)
+    if matcher is None or glossary is None or page.file is glossary or not page.file.src_uri.endswith(".md"):
+        return html
+    base = get_relative_url(glossary.url, page.url)
+    linked_html, _ = link_terms(html, matcher, lambda term_id: f"{base}#{matcher.terms[term_id].anchor}")
+    return linked_html

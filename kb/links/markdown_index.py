@@ -1,0 +1,67 @@
+"""Find headings with explicit ids (``## 标题 {#id}``) and their sections in Markdown, fence-aware."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
+_ATTR_ID = re.compile(r"\{:?[^}]*?#([A-Za-z0-9_][\w.:-]*)[^}]*\}[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A Markdown ATX heading; ``end`` is the 0-based line index where its section stops."""
+
+    level: int
+    title: str  # inline Markdown without the attribute list
+    id: str | None
+    line: int  # 0-based line index of the heading
+    end: int  # exclusive: next heading of the same or a higher level, or end of text
+
+
+def code_mask(lines: list[str]) -> list[bool]:
+    """True for every line inside (or delimiting) a fenced code block."""
+    mask: list[bool] = []
+    fence: str | None = None
+    for line in lines:
+        if fence is None:
+            match = _FENCE.match(line)
+            if match:
+                fence = match.group(1)[0] * len(match.group(1))
+                mask.append(True)
+                continue
+            mask.append(False)
+        else:
+            mask.append(True)
+            stripped = line.strip()
+            if stripped.startswith(fence) and set(stripped) <= {fence[0]}:
+                fence = None
+    return mask
+
+
+def headings(markdown: str) -> list[Heading]:
+    """All ATX headings outside code fences, with their explicit ids and section ends."""
+    lines = markdown.split("\n")
+    mask = code_mask(lines)
+    found: list[tuple[int, str, str | None, int]] = []
+    for index, line in enumerate(lines):
+        if mask[index] or not line.startswith("#"):
+            continue
+        match = _HEADING.match(line)
+        if not match:
+            continue
+        text = re.sub(r"[ \t]+#+$", "", match.group(2))
+        attr = _ATTR_ID.search(text)
+        heading_id = attr.group(1) if attr else None
+        title = text[: attr.start()].rstrip() if attr else text
+        found.append((len(match.group(1)), title, heading_id, index))
+    result = []
+    for position, (level, title, heading_id, index) in enumerate(found):
+        end = len(lines)
+        for later_level, _, _, later_index in found[position + 1 :]:
+            if later_level <= level:
+                end = later_index
+                break
+        result.append(Heading(level, title, heading_id, index, end))
+    return result

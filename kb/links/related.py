@@ -1,0 +1,194 @@
+"""Related questions: TF-IDF over jieba tokens plus shared glossary terms; deterministic; overridable."""
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+
+from kb.errors import ConfigError
+from kb.links.glossary import TermMatcher
+from kb.links.questions import Entry, QuestionIndex
+from kb.yamlfile import load_yaml
+
+RELATED_FILE = "data/related.yml"
+MIN_RELATED, MAX_RELATED = 2, 5
+MIN_SCORE = 0.06  # below this a third..fifth candidate is noise; the first two are always kept
+TITLE_WEIGHT = 3  # title tokens count this many times
+TERM_WEIGHT = 2.0  # a shared glossary term weighs like this many shared words
+HUB_NEIGHBOURS = 10
+
+jieba.setLogLevel(logging.WARNING)
+
+_NOISE = re.compile(
+    r"```.*?```|<[^>]+>|\{[:#.][^}]*\}|https?://\S+|^=== \".*?\"$|[#*_>`|~\[\]()!=-]+",
+    re.DOTALL | re.MULTILINE,
+)
+_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_NUMBER = re.compile(r"^[\d.]+$")
+_STOPWORD_TEXT = """
+    的 了 是 在 和 与 及 或 等 也 都 就 而 但 并 对 从 被 把 让 给 向 以 其 这 那 该 此 之 为 中 上 下
+    一个 一种 一些 这些 那些 这个 那个 这样 那样 这种 以及 并且 或者 如果 因为 所以 因此 通过 进行 可以
+    能够 需要 使用 什么 如何 为何 为什么 哪些 怎么 怎样 是否 有何 有哪些 是什么 我们 你们 他们 它们 其中
+    例如 比如 包括 具有 一般 通常 主要 不同 相关 方面 问题 回答 解释 专业 科普 来源 以下 如下 可能 不是
+    没有 还是 已经 非常 更加 较为 同时 然后 之后 之前 时候 方法 方式 情况 作用 影响
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[str, ...]:
+    """Content words of ``text``: jieba tokens without markup, stopwords, numbers and single characters."""
+    clean = _NOISE.sub(" ", text)
+    result = []
+    for token in jieba.lcut(clean):
+        token = token.strip().lower()
+        if len(token) < 2 or not _WORD.search(token) or _NUMBER.match(token) or token in STOPWORDS:
+            continue
+        result.append(token)
+    return tuple(result)
+
+
+def _features(entry: Entry, matcher: TermMatcher | None) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    counts.update(tokens(entry.text))
+    for _ in range(TITLE_WEIGHT - 1):
+        counts.update(tokens(entry.title))
+    if matcher is not None:
+        for term_id in matcher.term_ids(entry.text):
+            counts[f"term:{term_id}"] += 1
+    return counts
+
+
+def _vectors(entries: list[Entry], matcher: TermMatcher | None) -> list[dict[str, float]]:
+    counts = [_features(e, matcher) for e in entries]
+    df: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())
+    n = len(entries)
+    vectors = []
+    for c in counts:
+        vector = {}
+        for feature in sorted(c):
+            weight = (1 + math.log(c[feature])) * (math.log((n + 1) / (df[feature] + 1)) + 1)
+            if feature.startswith("term:"):
+                weight *= TERM_WEIGHT
+            vector[feature] = weight
+        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+        vectors.append({f: w / norm for f, w in vector.items()})
+    return vectors
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b[f] for f, w in a.items() if f in b)
+
+
+def eligible(entry: Entry, other: Entry) -> bool:
+    """Related questions come from another topic, or from another source on the same topic."""
+    if other.id == entry.id:
+        return False
+    return other.topic != entry.topic or not (other.docs & entry.docs)
+
+
+def compute_related(index: QuestionIndex, matcher: TermMatcher | None = None) -> dict[str, list[str]]:
+    """``{entry id: [related entry ids]}`` with 2–5 items each where enough candidates exist.
+
+    Candidates are ranked by cosine similarity minus the candidate's "hubness" (its mean
+    similarity to its own nearest neighbours, as in CSLS), so long answers that resemble
+    everything do not crowd every list.
+    """
+    entries = sorted(index.entries, key=lambda e: e.id)
+    vectors = _vectors(entries, matcher)
+    n = len(entries)
+    cosine = [[_cosine(vectors[i], vectors[j]) if i != j else 0.0 for j in range(n)] for i in range(n)]
+    hubness = [sum(sorted(row, reverse=True)[:HUB_NEIGHBOURS]) / HUB_NEIGHBOURS for row in cosine]
+    related: dict[str, list[str]] = {}
+    for i, entry in enumerate(entries):
+        scored = []
+        for j, other in enumerate(entries):
+            if cosine[i][j] > 0 and eligible(entry, other):
+                scored.append((-round(2 * cosine[i][j] - hubness[j], 9), other.id, cosine[i][j]))
+        scored.sort()
+        chosen = [oid for k, (_, oid, cos) in enumerate(scored) if k < MIN_RELATED or cos >= MIN_SCORE]
+        related[entry.id] = chosen[:MAX_RELATED]
+    return related
+
+
+def load_overrides(root: Path, index: QuestionIndex) -> dict[str, list[str]]:
+    """Reviewed lists from ``data/related.yml`` (missing file = none), validated against the index."""
+    path = root / RELATED_FILE
+    if not path.exists():
+        return {}
+    data, lines = load_yaml(path)
+    overrides = data.get("overrides") or {}
+    if not isinstance(overrides, dict):
+        raise ConfigError(f"{RELATED_FILE}:1: `overrides:` 必须是映射（题目 id → 相关题目 id 列表）")
+    problems: list[str] = []
+    result: dict[str, list[str]] = {}
+    for key, value in overrides.items():
+        where = f"{RELATED_FILE}:{lines.get(('overrides', key), 1)}"
+        entry = index.entry(str(key))
+        if entry is None:
+            problems.append(f"{where}: 题目 `{key}` 不在任何主题页上 — 请检查 id")
+            continue
+        if not isinstance(value, list) or not MIN_RELATED <= len(value) <= MAX_RELATED:
+            problems.append(f"{where}: `{key}` 需要 {MIN_RELATED}–{MAX_RELATED} 个相关题目 id 的列表")
+            continue
+        ids: list[str] = []
+        for position, target in enumerate(value):
+            target_where = f"{RELATED_FILE}:{lines.get(('overrides', key, position), 1)}"
+            target_entry = index.entry(str(target))
+            if target_entry is None:
+                problems.append(f"{target_where}: 相关题目 `{target}` 不存在 — 请检查 id")
+            elif target_entry.id == entry.id:
+                problems.append(f"{target_where}: `{target}` 与 `{key}` 是同一题 — 请换成其他题目")
+            elif str(target) in ids:
+                problems.append(f"{target_where}: `{target}` 重复 — 请删除重复项")
+            else:
+                ids.append(str(target))
+        result[entry.id] = ids
+    if problems:
+        raise ConfigError("\n".join(problems))
+    return result
+
+
+def related_questions(
+    index: QuestionIndex, matcher: TermMatcher | None, overrides: dict[str, list[str]]
+) -> dict[str, list[str]]:
+    """Computed lists with reviewed overrides applied."""
+    related = compute_related(index, matcher)
+    related.update(overrides)
+    return related
+
+
+def coverage(related: dict[str, list[str]]) -> tuple[int, int]:
+    """``(entries with at least MIN_RELATED related, all entries)``."""
+    return sum(len(v) >= MIN_RELATED for v in related.values()), len(related)
+
+
+def render_block(entry: Entry, targets: Iterable[str], index: QuestionIndex, doc_names: dict[str, str]) -> str:
+    """Markdown for the "相关问题" list closing an entry."""
+    from kb.links.questions import link_text, md_link
+
+    items = []
+    for target in targets:
+        anchor = index.anchors[target]
+        other = index.entry(target)
+        assert other is not None
+        sources = "、".join(doc_names.get(d, d) for d in sorted(other.docs)) or ""
+        meta = other.topic_title + (f" · {sources}" if sources else "")
+        items.append(
+            f"- [{link_text(anchor.title)}]({md_link(entry.src_uri, anchor.src_uri, anchor.id)})"
+            f" <small>{meta}</small>"
+        )
+    if not items:
+        return ""
+    body = "\n".join(items)
+    return f'\n<div class="kb-related" markdown>\n<p class="kb-related-title">相关问题</p>\n\n{body}\n\n</div>\n'

@@ -1,0 +1,1 @@
+"""Worked-example notebooks: Markdown sources in notebooks/ → executed .ipynb in docs/notebooks/."""

@@ -1,0 +1,109 @@
+"""Fixtures for hook tests: small throwaway MkDocs projects built with the real hooks."""
+from __future__ import annotations
+
+import logging
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+ROOT = Path(__file__).resolve().parents[2]
+HOOKS = ROOT / "hooks"
+ALL_HOOKS = [
+    "glossary_page.py",
+    "related_questions.py",
+    "bank_links.py",
+    "term_links.py",
+    "validate_safety.py",
+    "validate_links.py",
+]
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    errors: str  # every ERROR logged by the build, joined
+    site: Path
+
+    def html(self, page: str) -> str:
+        """Built HTML of a page given as its source path, e.g. ``topics/a.md``."""
+        stem = page[: -len(".md")]
+        path = self.site / ("index.html" if stem == "index" else f"{stem}/index.html")
+        return path.read_text(encoding="utf-8")
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_project(
+    root: Path,
+    pages: dict[str, str],
+    data: dict[str, str] | None = None,
+    hooks: list[str] | None = None,
+    extra: dict | None = None,
+) -> BuildResult:
+    """Write a project under ``root`` (docs pages, data files) and build it strictly in-process."""
+    for rel, text in pages.items():
+        path = root / "docs" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    for rel, text in (data or {}).items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    config = {
+        "site_name": "测试",
+        "site_url": "https://example.org/kb/",
+        "repo_url": "https://github.com/example/kb",
+        "edit_uri": "edit/main/docs/",
+        "theme": {"name": "mkdocs"},
+        "plugins": [],
+        "strict": True,
+        "markdown_extensions": [
+            "attr_list",
+            "md_in_html",
+            "admonition",
+            {"toc": {"permalink": True}},
+            "pymdownx.superfences",
+            {"pymdownx.tabbed": {"alternate_style": True}},
+            {"pymdownx.arithmatex": {"generic": True}},
+        ],
+        "hooks": [str(HOOKS / h) for h in (hooks if hooks is not None else ALL_HOOKS)],
+        **(extra or {}),
+    }
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    site = root / "site"
+    try:
+        build(load_config(str(root / "mkdocs.yml"), site_dir=str(site)))
+        ok = True
+    except Abort:
+        ok = False
+    finally:
+        logger.removeHandler(handler)
+    return BuildResult(ok, "\n".join(handler.messages), site)
+
+
+@pytest.fixture
+def make_site(tmp_path):
+    """``make_site(pages, data=None, hooks=None)`` builds a fresh project in a temp directory."""
+    counter = iter(range(1000))
+
+    def _make(pages: dict[str, str], data: dict[str, str] | None = None, hooks: list[str] | None = None, extra=None):
+        return build_project(tmp_path / f"p{next(counter)}", pages, data, hooks, extra)
+
+    return _make
+

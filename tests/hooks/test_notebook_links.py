@@ -1,0 +1,66 @@
+"""hooks/notebook_links.py: the data file is checked with line numbers; boxes land at the end of the right section."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+import hooks.notebook_links as nl
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_real_data_file_loads() -> None:
+    data = nl.load_links(ROOT / nl.DATA_FILE)
+    assert "r1-021" in data.links
+    assert all(p.startswith("notebooks/") for ps in data.links.values() for p in ps)
+
+
+@pytest.mark.parametrize(("text", "match"), [
+    ("links:\n  r1-021: [notebooks/a.ipynb]\n  R1 021: [notebooks/a.ipynb]\n", r":3: 题目 id “R1 021” 格式不对"),
+    ("links:\n  r1-021: [notebooks/a.ipynb]\n  r1-021: [notebooks/b.ipynb]\n", r":3: 题目 id “r1-021” 重复出现（第 2 行已有）"),
+    ("links:\n  r1-021: notebooks/a.ipynb\n", r":2: “r1-021” 的值应是非空列表"),
+    ("links:\n  r1-021: [docs/a.md]\n", r":2: “docs/a.md” 不是 docs/ 下的笔记本路径"),
+    ("questions: {}\n", r":1: 需要顶层键 links"),
+])
+def test_bad_data_file_names_the_line(tmp_path: Path, text: str, match: str) -> None:
+    path = tmp_path / "notebook-links.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PluginError, match=match):
+        nl.load_links(path)
+
+
+MD = """# 页面
+
+## 问题一 {#q-1}
+
+回答一。
+
+```python
+## 不是标题 {#fake}
+```
+
+### 子问题 {#q-1-a}
+
+子回答。
+
+## 问题二 {#q-2}
+
+回答二。
+"""
+
+
+def test_box_goes_at_the_end_of_the_section(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(nl._state, "notebook_titles", {"notebooks/kv-cache.ipynb": "KV Cache 有多大"})
+    out = nl.add_boxes(MD, "topics/attention.md", {"q-1": ["notebooks/kv-cache.ipynb"], "q-2": ["notebooks/kv-cache.ipynb"]})
+    first, rest = out.split("## 问题二 {#q-2}")
+    assert first.rstrip().endswith('!!! example "动手算一算"\n\n    - [KV Cache 有多大](../notebooks/kv-cache.ipynb)')
+    assert "子回答。" in first  # the h2 section includes its h3 members
+    assert rest.rstrip().endswith("    - [KV Cache 有多大](../notebooks/kv-cache.ipynb)")
+    assert [h[3] for h in nl.question_headings(MD)] == ["q-1", "q-1-a", "q-2"]
+
+
+def test_relative_link_from_a_top_level_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(nl._state, "notebook_titles", {"notebooks/kv-cache.ipynb": "KV"})
+    assert "(notebooks/kv-cache.ipynb)" in nl.add_boxes(MD, "bank.md", {"q-2": ["notebooks/kv-cache.ipynb"]})

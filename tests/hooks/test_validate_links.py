@@ -1,0 +1,108 @@
+"""Broken links, anchors, images and duplicate ids fail the build, naming file and line."""
+from __future__ import annotations
+
+from kb.links.internal import check_site
+
+HOOK = ["validate_links.py"]
+OK_PAGES = {
+    "index.md": "# 首页\n\n见 [注意力](topics/a.md#q-1)。\n",
+    "topics/a.md": "# A\n\n## 问题一 {#q-1}\n\n回答。\n",
+}
+
+
+def test_valid_site_builds(make_site):
+    result = make_site(OK_PAGES, hooks=HOOK)
+    assert result.ok, result.errors
+    assert check_site(result.site, "/kb/") == []
+
+
+def test_broken_link_names_file_and_line(make_site):
+    pages = {**OK_PAGES, "index.md": "# 首页\n\n正文。\n\n见 [缺失](topics/missing.md)。\n"}
+    result = make_site(pages, hooks=HOOK)
+    assert not result.ok
+    assert "docs/index.md:5:" in result.errors
+    assert "topics/missing.md" in result.errors
+
+
+def test_broken_anchor_names_file_and_line(make_site):
+    pages = {**OK_PAGES, "index.md": "# 首页\n\n见 [注意力](topics/a.md#q-404)。\n"}
+    result = make_site(pages, hooks=HOOK)
+    assert not result.ok
+    assert "docs/index.md:3:" in result.errors
+    assert "#q-404" in result.errors
+
+
+def test_same_page_anchor_is_checked(make_site):
+    pages = {**OK_PAGES, "topics/a.md": "# A\n\n## 问题一 {#q-1}\n\n回答，参见 [上文](#q-2)。\n"}
+    result = make_site(pages, hooks=HOOK)
+    assert not result.ok
+    assert "docs/topics/a.md:5:" in result.errors and "#q-2" in result.errors
+
+
+def test_missing_image_names_file_and_line(make_site):
+    pages = {**OK_PAGES, "index.md": "# 首页\n\n![示意图](img/attention.png)\n"}
+    result = make_site(pages, hooks=HOOK)
+    assert not result.ok
+    assert "docs/index.md:3:" in result.errors
+    assert "图片" in result.errors and "img/attention.png" in result.errors
+
+
+def test_existing_image_passes(make_site, tmp_path):
+    pages = {**OK_PAGES, "index.md": "# 首页\n\n![示意图](img/attention.png)\n"}
+    image = tmp_path / "p0" / "docs" / "img" / "attention.png"
+    image.parent.mkdir(parents=True)
+    image.write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = make_site(pages, hooks=HOOK)
+    assert result.ok, result.errors
+
+
+def test_raw_html_link_is_checked(make_site):
+    pages = {**OK_PAGES, "index.md": '# 首页\n\n<p><a href="nowhere/">原始 HTML 链接</a></p>\n'}
+    result = make_site(pages, hooks=HOOK)
+    assert not result.ok
+    assert "docs/index.md:3:" in result.errors and "nowhere/" in result.errors
+
+
+def test_duplicate_id_on_one_page(make_site):
+    pages = {**OK_PAGES, "topics/a.md": "# A\n\n## 问题一 {#q-1}\n\n回答。\n\n## 问题二 {#q-1}\n\n回答。\n"}
+    result = make_site(pages, hooks=HOOK)
+    assert not result.ok
+    assert "docs/topics/a.md:" in result.errors and "`q-1`" in result.errors
+
+
+def test_duplicate_id_across_pages_names_both(make_site):
+    pages = {**OK_PAGES, "topics/b.md": "# B\n\n正文。\n\n## 另一题 {#q-1}\n\n回答。\n"}
+    result = make_site(pages, hooks=HOOK)
+    assert not result.ok
+    assert "docs/topics/a.md:3:" in result.errors
+    assert "docs/topics/b.md:5:" in result.errors
+    assert "全站不唯一" in result.errors
+
+
+def test_every_problem_is_listed(make_site):
+    pages = {
+        "index.md": "# 首页\n\n[一](gone.md)\n\n[二](topics/a.md#nope)\n",
+        "topics/a.md": "# A\n\n## 问题一 {#q-1}\n\n![图](x.png)\n",
+    }
+    result = make_site(pages, hooks=HOOK)
+    assert not result.ok
+    for expected in ("docs/index.md:3:", "docs/index.md:5:", "docs/topics/a.md:5:"):
+        assert expected in result.errors
+    assert "（3 处）" in result.errors
+
+
+def test_code_is_not_a_link(make_site):
+    pages = {**OK_PAGES, "index.md": "# 首页\n\n```markdown\n[示例](missing.md)\n```\n\n`[x](gone.md)`\n"}
+    result = make_site(pages, hooks=HOOK)
+    assert result.ok, result.errors
+
+
+def test_site_check_finds_broken_links_in_built_html(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text('<a href="a/">A</a>\n<a href="a/#x">x</a>\n<a href="b/">B</a>\n', encoding="utf-8")
+    (tmp_path / "a" / "index.html").write_text('<h1 id="top">A</h1>\n<img src="../logo.png">\n', encoding="utf-8")
+    problems = check_site(tmp_path)
+    assert any("site/index.html:2:" in p and "#x" in p for p in problems)
+    assert any("site/index.html:3:" in p and "b/" in p for p in problems)
+    assert any("site/a/index.html:2:" in p and "logo.png" in p for p in problems)
+    assert len(problems) == 3
