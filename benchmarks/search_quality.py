@@ -117,7 +117,7 @@ def ctrl_f_samples(index: dict, n: int, seed: int = 7) -> list[str]:
     out = []
     while len(out) < n:
         text = rng.choice(texts)
-        size = rng.randint(2, 8)
+        size = rng.randint(2, min(8, len(text) - 1))
         start = rng.randrange(0, len(text) - size)
         piece = text[start : start + size].strip()
         if len(compact(piece)) >= 2:

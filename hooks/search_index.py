@@ -29,6 +29,8 @@ from kb.search.index import INDEX_FILE, Page, build_index, dump_js, text_bytes  
 log = logging.getLogger("mkdocs.hooks.search_index")
 
 HOME_BOOST = 0.3
+REFERENCE_PAGES = {"glossary.md", "sources.md"}  # definitions and provenance: useful, but not the answer
+REFERENCE_BOOST = 0.5
 _pages: dict[str, Page] = {}
 _order: list[str] = []
 
@@ -44,14 +46,16 @@ def on_nav(nav, config, files):
 
 
 def page_boost(page) -> float | None:
-    """Material's front matter `search: {boost: x, exclude: true}`; the home page (a guide to the
-    site, not questions) ranks below questions unless it says otherwise. None = not indexed."""
+    """Material's front matter `search: {boost: x, exclude: true}`; pages that are not questions
+    (home, glossary, sources) rank below questions unless they say otherwise. None = not indexed."""
     meta = page.meta.get("search") or {}
     if meta.get("exclude"):
         return None
     if "boost" in meta:
         return float(meta["boost"])
-    return HOME_BOOST if page.is_homepage else 1.0
+    if page.is_homepage:
+        return HOME_BOOST
+    return REFERENCE_BOOST if page.file.src_uri in REFERENCE_PAGES else 1.0
 
 
 def on_page_content(html: str, page, config, files) -> str:

@@ -15,8 +15,9 @@ So title matches beat body matches, whole phrases beat scattered terms, and a se
 that contains the typed string always scores above zero. Latin terms count fully only
 at the start of a word (`lora` in `LoRA`, not in `exploration`). Chinese terms a section
 lacks as a whole get partial credit for their character pairs. The page's boost
-multiplies the result. A group (one question answered by several sources) is searched
-with its members' text and stands in for them in the results.
+multiplies the result, and a page's own intro counts half. A group (one question
+answered by several sources) is searched with its members' text and stands in for
+them in the results.
 
 The browser client (overrides/assets/javascripts/kb-search.js) is a line-by-line twin
 of this file; tests run both on the same queries and compare the rankings.
@@ -40,6 +41,7 @@ PARTIAL_WEIGHT = 0.4
 PARTIAL_MIN = 0.5
 COUNT_CAP = 8
 MAX_WORD = 8
+INTRO_WEIGHT = 0.5  # a page's own intro (no anchor) ranks below the questions on it
 SCAN_CAP = 64
 _SEP = "\x01"  # joins texts in the corpus so no match spans two sections
 
@@ -305,7 +307,7 @@ class Engine:
             in_text = max(_find(self.texts[i], self.text_starts[i], p)[0] for p in query.phrases)
             score += bonus * max(PHRASE_TITLE * in_title, PHRASE_TEXT * in_text)
             if score > 0:
-                out.append(Hit(i, score * self.boost[i], found))
+                out.append(Hit(i, score * self.boost[i] * (1.0 if self.sections[i][1] else INTRO_WEIGHT), found))
         out = self._fold_members(out)
         out.sort(key=lambda h: (-h.score, h.section))
         return out[:limit] if limit else out

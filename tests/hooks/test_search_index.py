@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from types import SimpleNamespace
 
-from hooks.search_index import HOME_BOOST, page_boost
+from hooks.search_index import HOME_BOOST, REFERENCE_BOOST, page_boost
 from kb.search.index import INDEX_FILE, load_js
 
 _HEADING_ID = re.compile(r'<h([23]) id="([^"]+)"')
@@ -50,8 +50,11 @@ def test_pages_load_the_search_client_before_materials_bundle(built_site: Path):
 
 
 def test_page_boost_follows_front_matter_and_home_ranks_low():
-    page = lambda meta, home=False: SimpleNamespace(meta=meta, is_homepage=home)  # noqa: E731
+    def page(meta, home=False, src="topics/moe.md"):
+        return SimpleNamespace(meta=meta, is_homepage=home, file=SimpleNamespace(src_uri=src))
+
     assert page_boost(page({})) == 1.0
     assert page_boost(page({}, home=True)) == HOME_BOOST
+    assert page_boost(page({}, src="glossary.md")) == REFERENCE_BOOST
     assert page_boost(page({"search": {"boost": 2}})) == 2.0
     assert page_boost(page({"search": {"exclude": True}})) is None

@@ -1,7 +1,6 @@
 """The built site: notebook pages render offline, stay out of search except their prose, link both ways."""
 from __future__ import annotations
 
-import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -11,6 +10,7 @@ import pytest
 import yaml
 
 from kb.notebooks.build import sources
+from kb.search.index import INDEX_FILE, load_js
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = [s.stem for s in sources(ROOT)]
@@ -94,12 +94,12 @@ def _strip(text: str) -> str:
 
 
 def test_search_index_holds_notebook_prose_only(built_site: Path) -> None:
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = load_js(built_site / INDEX_FILE)  # the site's search index (hooks/search_index.py)
     indexed = ""
     prose = ""
     for name in NOTEBOOKS:
-        entries = [e for e in index["docs"] if e["location"].startswith(f"notebooks/{name}/")]
-        text = "".join(_strip(e["title"] + e["text"]) for e in entries)
+        entries = [s for s in index["sections"] if index["pages"][s[0]][0].startswith(f"notebooks/{name}/")]
+        text = "".join(_strip(s[2] + s[3]) for s in entries)
         nb = nbformat.read(ROOT / "docs" / "notebooks" / f"{name}.ipynb", as_version=4)
         md = "".join(_strip(c.source) for c in nb.cells if c.cell_type == "markdown")
         code = [c for c in nb.cells if c.cell_type == "code"]

@@ -60,7 +60,7 @@ def location_of(href: str, base: str) -> str:
     """`http://host/topics/moe/?h=…#id` → `topics/moe/#id` (the engine's location form)."""
     parts = urlsplit(href)
     path = unquote(parts.path)[len(urlsplit(base).path):].lstrip("/")
-    return f"{path}#{parts.fragment}" if parts.fragment else path
+    return f"{path}#{unquote(parts.fragment)}" if parts.fragment else path
 
 
 def test_search_box_over_http_shows_the_engines_ranking(built_site: Path, browser):

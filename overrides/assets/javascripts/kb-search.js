@@ -90,7 +90,7 @@
 
   var TITLE_WEIGHT = 3.0, TIGHT_WEIGHT = 1.0, PHRASE_TITLE = 4.0, PHRASE_TEXT = 1.5;
   var INSIDE_WORD = 0.3, CAMEL_WORD = 0.8, SINGLE_WEIGHT = 0.25, PARTIAL_WEIGHT = 0.4, PARTIAL_MIN = 0.5;
-  var COUNT_CAP = 8, SCAN_CAP = 64, MAX_WORD = 8, SEP = "\x01";
+  var COUNT_CAP = 8, SCAN_CAP = 64, MAX_WORD = 8, INTRO_WEIGHT = 0.5, SEP = "\x01";
 
   function isLatin(ch) {
     return (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9");
@@ -357,7 +357,9 @@
         inText = Math.max(inText, find(this.texts[i], this.textStarts[i], p)[0]);
       }
       score += bonus * Math.max(PHRASE_TITLE * inTitle, PHRASE_TEXT * inText);
-      if (score > 0) out.push({ section: i, score: score * this.boost[i], found: found });
+      if (score > 0) {
+        out.push({ section: i, score: score * this.boost[i] * (this.sections[i][1] ? 1.0 : INTRO_WEIGHT), found: found });
+      }
     }
     out = this.foldMembers(out);
     out.sort(function (x, y) { return (y.score - x.score) || (x.section - y.section); });
