@@ -576,10 +576,26 @@
     };
     document.head.appendChild(script);
   };
+  /* The index is fetched once a reader turns to search (focus, or the search button),
+     not on every page view: Material sends SETUP at page load. */
+  SearchWorker.prototype.loadWhenWanted = function () {
+    var self = this;
+    var toggle = document.getElementById("__search");
+    var input = document.querySelector("[data-md-component=search-query]");
+    if (!toggle || !input || toggle.checked || document.activeElement === input) return this.load();
+    function go() {
+      toggle.removeEventListener("change", go);
+      input.removeEventListener("focus", go);
+      self.load();
+    }
+    toggle.addEventListener("change", go);
+    input.addEventListener("focus", go);
+  };
+
   SearchWorker.prototype.postMessage = function (message) {
     var self = this;
     setTimeout(function () {
-      if (message.type === SETUP) self.load();
+      if (message.type === SETUP) self.loadWhenWanted();
       else if (message.type === QUERY && self.engine) {
         var t0 = performance.now();
         var hits = self.engine.search(message.data);
