@@ -564,10 +564,12 @@
     var self = this;
     if (this.engine || this.loading) return;
     this.loading = true;
+    var t0 = performance.now();
     var script = document.createElement("script");
     script.src = indexURL();
     script.onload = function () {
       self.engine = new Engine(root.__kbSearchIndex);
+      root.__kbSearchLoadMs = performance.now() - t0;  /* fetch + parse + prepare, for the benchmark */
       self.emit({ type: READY });
     };
     script.onerror = function () {
