@@ -18,8 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repositor
 from kb.errors import ConfigError
 from kb.links.bank import load_bank_links, render_answers, render_open
 from kb.links.markdown_index import headings
-from kb.links.pages import page_sources
-from kb.links.questions import BANK_PAGE, build_index
+from kb.links.pages import site_question_index
+from kb.links.questions import BANK_PAGE
 
 log = logging.getLogger("mkdocs.hooks.bank_links")
 _state: dict[str, object] = {}
@@ -32,7 +32,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).resolve().parent
-    index = build_index(page_sources(files))
+    index = site_question_index(files)
     if not index.bank:
         return files
     try:

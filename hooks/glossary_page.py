@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repositor
 from kb.errors import ConfigError
 from kb.links.glossary import GLOSSARY_FILE, Term, load_glossary
 from kb.links.glossary_page import GLOSSARY_PAGE, check_references, render_entries, render_glossary
-from kb.links.pages import page_sources
-from kb.links.questions import QuestionIndex, build_index
+from kb.links.pages import site_question_index
+from kb.links.questions import QuestionIndex
 
 _state: dict[str, object] = {}
 
@@ -39,7 +39,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     terms: list[Term] | None = _state.get("terms")  # type: ignore[assignment]
     if terms is None:
         return files
-    index = build_index(page_sources(files))
+    index = site_question_index(files)
     problems = check_references(terms, index)
     if problems:
         raise PluginError("术语表数据有误：\n" + "\n".join(problems))

@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repositor
 from kb.errors import ConfigError
 from kb.links.glossary import GLOSSARY_FILE, TermMatcher, load_glossary
 from kb.links.markdown_index import headings
-from kb.links.pages import page_sources
-from kb.links.questions import TOPIC_DIR, build_index
+from kb.links.pages import site_question_index
+from kb.links.questions import TOPIC_DIR
 from kb.links.related import load_overrides, related_questions, render_block
 from kb.sources import load_manifest
 
@@ -41,7 +41,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).resolve().parent
-    index = build_index(page_sources(files))
+    index = site_question_index(files)
     try:
         matcher = TermMatcher(load_glossary(root)) if (root / GLOSSARY_FILE).exists() else None
         overrides = load_overrides(root, index)
