@@ -49,7 +49,7 @@ chromium:  ## Browser tests use Debian's chromium: installed when missing and ru
 		|| echo "chromium not installed: browser tests will be skipped"
 
 bench: setup  ## Math rendering speed: formulas per second, build time with and without the math hook.
-	$(BIN)/python scripts/bench_math.py
+	$(BIN)/python benchmarks/bench_math.py
 
 linkcheck: setup  ## Check external links in docs/ and data/ (needs network; not part of build or test).
 	$(BIN)/python -m kb.links.external docs data

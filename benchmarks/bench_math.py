@@ -1,6 +1,6 @@
 """Benchmark build-time math: formulas per second and full build time with and without the hook.
 
-Run with `make bench` (or `.venv/bin/python scripts/bench_math.py --runs 3`). It measures
+Run with `make bench` (or `.venv/bin/python benchmarks/bench_math.py --runs 3`). It measures
 1. the batched renderer (one Node process, one request) on the formulas of docs/ plus
    synthetic variants, cold (with Node start-up) and warm;
 2. one process per formula with the same KaTeX (what a per-formula renderer pays);
