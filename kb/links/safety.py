@@ -1,27 +1,14 @@
 """Unsafe markup in content: scripts, frames, inline event handlers, javascript: URLs, private addresses."""
 from __future__ import annotations
 
-import ipaddress
 from urllib.parse import urlsplit
 
 from kb.links.html_scan import URL_ATTRIBUTES, HtmlFacts
+from kb.normalize.privacy import private_host
 
 FORBIDDEN_TAGS = frozenset({"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base"})
 UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "file"})
-PRIVATE_SUFFIXES = (".localhost", ".local", ".internal", ".intranet", ".lan", ".corp", ".home.arpa", ".test", ".invalid")
 URL_LIKE = {name for names in URL_ATTRIBUTES.values() for name in names} | {"srcset", "cite", "background", "ping"}
-
-
-def private_host(host: str) -> bool:
-    """True for loopback, private, link-local or reserved IPs and for internal host names."""
-    host = host.strip("[]").lower().rstrip(".")
-    if not host:
-        return False
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return host in {"localhost", "intranet"} or host.endswith(PRIVATE_SUFFIXES) or "." not in host
-    return address.is_private or address.is_loopback or address.is_link_local or address.is_reserved or address.is_unspecified
 
 
 def url_problem(url: str) -> str | None:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from kb.links.safety import private_host, url_problem
+from kb.links.safety import url_problem
+from kb.normalize.privacy import private_host
 
 HOOK = ["validate_safety.py"]
 
