@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from kb.importer.writer import WritePlan
 from kb.model import Document
 from kb.sources import SourceDoc
 
@@ -30,8 +31,10 @@ def format_report(docs: list[SourceDoc], parsed: dict[str, Document], verbose: b
     return "\n".join(out)
 
 
-def format_writes(root: Path, written: list[Path], unchanged: list[Path], kept: list[Path]) -> str:
-    out = [f"\n写入 {len(written)} 个页面，{len(unchanged)} 个未变化。"]
-    for path in kept:
+def format_writes(root: Path, todo: WritePlan) -> str:
+    out = [f"\n写入 {len(todo.write)} 个页面，{len(todo.unchanged)} 个未变化，删除 {len(todo.remove)} 个不再生成的页面。"]
+    for path in todo.remove:
+        out.append(f"删除 {path.relative_to(root)}（导入结果中已没有这一页）")
+    for path in todo.kept:
         out.append(f"保留手工编辑过的页面 {path.relative_to(root)}（用 --force 覆盖）")
     return "\n".join(out)

@@ -18,14 +18,18 @@ def run_import(root: Path, force: bool = False, check: bool = False, quiet: bool
         return 1
     if not quiet:
         print(format_report(result.docs, result.parsed, verbose))
-    todo = plan(result.pages, force)
+    todo = plan(result.pages, root / "docs", force)
     if check:
         for p in todo.write:
             print(f"过期：{p.relative_to(root)} 与导入结果不一致 — 运行 `make import` 后提交", file=sys.stderr)
+        for p in todo.remove:
+            print(f"多余：{p.relative_to(root)} 已不再由导入程序生成 — 运行 `make import` 删除后提交", file=sys.stderr)
         for p in todo.kept:
             print(f"手工编辑：{p.relative_to(root)}（导入时会保留）")
-        return 1 if todo.write else 0
+        return 1 if todo.write or todo.remove else 0
     for path in todo.write:
         write_atomic(path, result.pages[path])
-    print(format_writes(root, todo.write, todo.unchanged, todo.kept))
+    for path in todo.remove:
+        path.unlink()
+    print(format_writes(root, todo))
     return 0

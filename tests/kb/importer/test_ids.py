@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 
 from kb.importer.build import parse_all
 
@@ -20,16 +19,13 @@ def test_every_question_has_a_unique_anchor(import_result):
     assert all(anchors.count(i) == 1 for i in entry_ids), "question and group ids are unique site-wide"
 
 
-def test_ids_survive_a_title_edit(tmp_path, root):
-    for name in ("sources", "data"):
-        shutil.copytree(root / name, tmp_path / name)
-    shutil.copy(root / "mkdocs.yml", tmp_path)
-    before = {q.id: q.title for p in parse_all(tmp_path)[1].values() for q in p.questions}
-    path = next((tmp_path / "sources").glob("003_*.txt"))
+def test_ids_survive_a_title_edit(repo):
+    before = {q.id: q.title for p in parse_all(repo)[1].values() for q in p.questions}
+    path = next((repo / "sources").glob("003_*.txt"))
     text = path.read_text(encoding="utf-8")
     old = "问题 21：GRPO（Group Relative Policy Optimization）算法的设计原理是什么？"
     path.write_text(text.replace(old, "问题 21：GRPO 的原理是什么？"), encoding="utf-8")
-    after = {q.id: q.title for p in parse_all(tmp_path)[1].values() for q in p.questions}
+    after = {q.id: q.title for p in parse_all(repo)[1].values() for q in p.questions}
     assert before.keys() == after.keys()
     assert after["r1-021"].startswith("GRPO 的原理是什么？")
     assert before["r1-021"].startswith("GRPO（Group Relative")

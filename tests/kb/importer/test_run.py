@@ -4,32 +4,27 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
 from kb.importer.run import run_import
-
-
-@pytest.fixture()
-def repo(tmp_path: Path, root: Path) -> Path:
-    for name in ("sources", "data"):
-        shutil.copytree(root / name, tmp_path / name)
-    shutil.copy(root / "mkdocs.yml", tmp_path)
-    (tmp_path / "docs").mkdir()
-    return tmp_path
+from kb.importer.writer import plan
 
 
 def _snapshot(docs: Path) -> dict[str, bytes]:
     return {str(p.relative_to(docs)): p.read_bytes() for p in sorted(docs.rglob("*.md"))}
 
 
-def test_same_input_gives_byte_identical_output(repo: Path, root: Path):
+def test_same_input_gives_byte_identical_output(repo: Path):
     assert run_import(repo, quiet=True) == 0
     first = _snapshot(repo / "docs")
     shutil.rmtree(repo / "docs")
     assert run_import(repo, quiet=True) == 0
     assert _snapshot(repo / "docs") == first
-    committed = {k: (root / "docs" / k).read_bytes() for k in first if (root / "docs" / k).exists()}
-    assert committed == first, "docs/ in the repository is what the importer writes (run `make import`)"
+
+
+def test_committed_docs_are_up_to_date(root: Path, import_result):
+    """The same rule as `--check`: hand-edited pages may differ, nothing else may."""
+    todo = plan(import_result.pages, root / "docs", force=False)
+    stale = [str(p.relative_to(root)) for p in [*todo.write, *todo.remove]]
+    assert not stale, f"docs/ is not what the importer writes (run `make import`): {stale}"
 
 
 def test_hand_edited_page_is_kept_unless_forced(repo: Path, capsys):
@@ -43,6 +38,29 @@ def test_hand_edited_page_is_kept_unless_forced(repo: Path, capsys):
     assert run_import(repo, quiet=True, check=True) == 0  # a kept edit is not "stale"
     assert run_import(repo, quiet=True, force=True) == 0
     assert "贡献者" not in page.read_text(encoding="utf-8")
+
+
+def test_front_matter_edit_counts_as_a_hand_edit(repo: Path):
+    run_import(repo, quiet=True)
+    page = repo / "docs" / "topics" / "moe.md"
+    edited = page.read_text(encoding="utf-8").replace("---\n", "---\nhide: [toc]\n", 1)
+    page.write_text(edited, encoding="utf-8")
+    assert run_import(repo, quiet=True) == 0
+    assert page.read_text(encoding="utf-8") == edited
+
+
+def test_page_no_longer_generated_is_removed_unless_edited(repo: Path, capsys):
+    run_import(repo, quiet=True)
+    moved = repo / "docs" / "topics" / "old-topic.md"
+    (repo / "docs" / "topics" / "moe.md").rename(moved)
+    assert run_import(repo, quiet=True, check=True) == 1
+    assert "docs/topics/old-topic.md" in capsys.readouterr().err
+    assert run_import(repo, quiet=True) == 0
+    assert not moved.exists()
+    hand_written = repo / "docs" / "notes.md"
+    hand_written.write_text("# 手写页面\n", encoding="utf-8")
+    assert run_import(repo, quiet=True) == 0
+    assert hand_written.exists(), "pages the importer never wrote are not its business"
 
 
 def test_check_reports_stale_pages(repo: Path, capsys):
