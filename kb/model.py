@@ -57,4 +57,5 @@ class Document:
     questions: list[Question]
     drops: list[Drop] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
-    preface: str = ""  # introductory text kept for the sources page
+    preface: str = ""  # the source's own introduction (shown with its questions)
+    references: list[str] = field(default_factory=list)  # the source's reference list (sources page)

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.errors import ConfigError
-from kb.yamlfile import load_yaml
+from kb.yamlfile import expect, load_yaml
 
 
 @dataclass(frozen=True)
@@ -28,20 +28,23 @@ REQUIRED = ("key", "file", "title", "format")
 
 def load_manifest(root: Path) -> list[SourceDoc]:
     """Read sources/manifest.yml and check each entry names an existing file and a known format."""
-    from kb.parsers import PARSERS
+    from kb.parsers import FORMATS
 
     path = root / "sources" / "manifest.yml"
-    data, lines = load_yaml(path)
+    data, lines = load_yaml(path, root)
+    rel = path.relative_to(root)
+    expect(data, dict, f"{rel}:1", "文件顶层")
     docs: list[SourceDoc] = []
     keys: set[str] = set()
-    for i, entry in enumerate(data.get("documents") or []):
-        where = f"{path.relative_to(root)}:{lines.get(('documents', i), 1)}"
+    for i, entry in enumerate(expect(data.get("documents") or [], list, f"{rel}:1", "`documents`")):
+        where = f"{rel}:{lines.get(('documents', i), 1)}"
+        expect(entry, dict, where, "每份文档")
         for name in REQUIRED:
             if not entry.get(name):
                 raise ConfigError(f"{where}: 文档缺少字段 `{name}` — 请补上（必需字段：{', '.join(REQUIRED)}）")
-        if entry["format"] not in PARSERS:
+        if entry["format"] not in FORMATS:
             raise ConfigError(
-                f"{where}: 未知格式 `{entry['format']}` — 可用格式：{', '.join(sorted(PARSERS))}"
+                f"{where}: 未知格式 `{entry['format']}` — 可用格式：{', '.join(sorted(FORMATS))}"
             )
         if entry["key"] in keys:
             raise ConfigError(f"{where}: 文档 key `{entry['key']}` 重复 — 每份文档需要唯一的 key")
@@ -60,7 +63,7 @@ def load_manifest(root: Path) -> list[SourceDoc]:
                 origin=entry.get("origin"),
                 url=entry.get("url"),
                 description=entry.get("description", ""),
-                options=entry.get("options") or {},
+                options=expect(entry.get("options") or {}, dict, where, "`options`"),
             )
         )
     return docs

@@ -10,14 +10,12 @@ from kb.importer.mapping import Mapping, load_mapping
 from kb.importer.writer import with_front_matter
 from kb.model import Document, Question
 from kb.nav import topic_groups
-from kb.parsers import PARSERS
+from kb.parsers import FORMATS
 from kb.render.bank_page import render_bank
 from kb.render.home_page import render_home
 from kb.render.sources_page import render_sources
 from kb.render.topic_page import page_entries, render_topic
 from kb.sources import SourceDoc, load_manifest
-
-BANK_FORMAT = "question-bank"
 
 
 @dataclass
@@ -40,7 +38,11 @@ def parse_all(root: Path) -> tuple[list[SourceDoc], dict[str, Document]]:
     for d in docs:
         text = d.path.read_text(encoding="utf-8")
         text, drops, notes = apply_edits(d.key, text, edits)
-        doc = PARSERS[d.format](d, text)
+        doc = FORMATS[d.format].parse(d, text)
+        if not doc.questions:
+            raise ConfigError(
+                f"sources/{d.file}:1: 按格式 `{d.format}` 没有解析出任何问题 — 检查 sources/manifest.yml 中这份文档的 format 与 options"
+            )
         doc.drops[:0] = drops
         doc.notes[:0] = notes
         doc.drops.sort(key=lambda x: x.line)
@@ -59,23 +61,25 @@ def build(root: Path) -> ImportResult:
     missing = [s for s in mapping.topics if s not in in_nav]
     if missing:
         raise ConfigError(f"mkdocs.yml: nav 缺少主题页 {', '.join(f'topics/{s}.md' for s in missing)} — 请加到 nav 的某个分组中")
-    answered = [q for q in ordered if by_key[q.doc].format != BANK_FORMAT]
-    bank = [q for q in ordered if by_key[q.doc].format == BANK_FORMAT]
+    banks = [d for d in docs if not FORMATS[d.format].answered]
+    if len(banks) > 1:
+        raise ConfigError(f"sources/manifest.yml: 只能有一份题库（{', '.join(d.key for d in banks)}）— bank.md 只容纳一份题库")
+    topical = [q for q in ordered if FORMATS[by_key[q.doc].format].answered]
+    bank = [q for q in ordered if not FORMATS[by_key[q.doc].format].answered]
     pages: dict[Path, str] = {}
     answered_count: dict[str, int] = {}
     practice_count: dict[str, int] = {}
     for slug, topic in mapping.topics.items():
-        entries = page_entries(slug, mapping, answered)
+        entries = page_entries(slug, mapping, topical)
         practice = [q for q in bank if mapping.topic_of[q.id] == slug]
-        answered_count[slug] = sum(mapping.topic_of[q.id] == slug for q in answered)
+        answered_count[slug] = sum(q.answered for q in topical if mapping.topic_of[q.id] == slug)
         practice_count[slug] = len(practice)
-        body = render_topic(topic, entries, practice, questions, by_key)
+        body = render_topic(topic, entries, answered_count[slug], practice, questions, by_key)
         pages[root / "docs" / "topics" / f"{slug}.md"] = with_front_matter({"title": topic.title, "description": topic.intro}, body + "\n")
-    for d in docs:
-        if d.format == BANK_FORMAT:
-            body = render_bank(d, parsed[d.key], mapping)
-            pages[root / "docs" / "bank.md"] = with_front_matter({"title": "题库"}, body + "\n")
+    for d in banks:
+        body = render_bank(d, parsed[d.key], mapping)
+        pages[root / "docs" / "bank.md"] = with_front_matter({"title": "题库"}, body + "\n")
     pages[root / "docs" / "sources.md"] = with_front_matter({"title": "资料来源"}, render_sources(docs, parsed) + "\n")
-    home = render_home(groups, mapping, answered_count, practice_count, len(answered), len(bank), len(docs))
+    home = render_home(groups, mapping, answered_count, practice_count, sum(answered_count.values()), len(bank), len(docs))
     pages[root / "docs" / "index.md"] = with_front_matter({"title": "首页"}, home)
     return ImportResult(docs, parsed, mapping, pages)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kb.errors import ConfigError
 from kb.model import Drop, Note
-from kb.yamlfile import load_yaml
+from kb.yamlfile import expect, load_yaml
 
 
 @dataclass(frozen=True)
@@ -31,18 +31,19 @@ class Edit:
 def load_edits(root: Path) -> list[Edit]:
     edits: list[Edit] = []
     for path in sorted((root / "data" / "edits").glob("*.yml")):
-        data, lines = load_yaml(path)
-        for i, item in enumerate(data or []):
+        data, lines = load_yaml(path, root)
+        for i, item in enumerate(expect(data or [], list, f"{path.relative_to(root)}:1", "修改清单")):
             where = f"{path.relative_to(root)}:{lines.get((i,), 1)}"
+            expect(item, dict, where, "每条修改")
             kind = item.get("kind")
             if kind not in ("drop", "fix"):
                 raise ConfigError(f"{where}: `kind` 必须是 drop 或 fix — 现在是 {kind!r}")
             if not item.get("doc") or not item.get("reason"):
                 raise ConfigError(f"{where}: 每条修改都需要 `doc` 和 `reason`（说明原因）")
             has_find = item.get("find") is not None
-            has_range = item.get("from") is not None and item.get("to") is not None
+            has_range = bool(item.get("from")) and bool(item.get("to"))
             if has_find == has_range:
-                raise ConfigError(f"{where}: 请二选一给出 `find`，或 `from` 与 `to`")
+                raise ConfigError(f"{where}: 请二选一给出非空的 `find`，或非空的 `from` 与 `to`")
             if kind == "fix" and not has_find:
                 raise ConfigError(f"{where}: fix 需要 `find` 与 `replace`")
             edits.append(
@@ -74,10 +75,10 @@ def _locate(text: str, edit: Edit) -> tuple[int, int]:
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
-    first = next((i for i, x in enumerate(lines) if x.startswith(edit.start or "")), None)
+    first = next((i for i, x in enumerate(lines) if edit.start and x.startswith(edit.start)), None)
     if first is None:
         raise ConfigError(f"{edit.where}: 找不到以 {edit.start!r} 开头的行 — 检查 `from`")
-    last = next((i for i in range(first, len(lines)) if lines[i].startswith(edit.end or "")), None)
+    last = next((i for i in range(first, len(lines)) if edit.end and lines[i].startswith(edit.end)), None)
     if last is None:
         raise ConfigError(f"{edit.where}: 在 {edit.start!r} 之后找不到以 {edit.end!r} 开头的行 — 检查 `to`")
     return offsets[first], offsets[last] + len(lines[last])

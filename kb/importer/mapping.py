@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kb.errors import ConfigError
 from kb.model import Question
-from kb.yamlfile import load_yaml
+from kb.yamlfile import expect, load_yaml
 
 
 @dataclass(frozen=True)
@@ -31,14 +31,18 @@ class Mapping:
     groups: dict[str, Group] = field(default_factory=dict)
 
     def group_of(self, qid: str) -> Group | None:
-        return next((g for g in self.groups.values() if qid in g.members), None)
+        return self._group_by_member.get(qid)
+
+    def __post_init__(self) -> None:
+        self._group_by_member = {m: g for g in self.groups.values() for m in g.members}
 
 
 def load_topics(root: Path) -> dict[str, Topic]:
     path = root / "data" / "topics.yml"
-    data, lines = load_yaml(path)
+    data, lines = load_yaml(path, root)
+    expect(data, dict, "data/topics.yml:1", "文件顶层")
     topics: dict[str, Topic] = {}
-    for slug, item in (data.get("topics") or {}).items():
+    for slug, item in expect(data.get("topics") or {}, dict, "data/topics.yml:1", "`topics`").items():
         if not isinstance(item, dict) or not item.get("title"):
             raise ConfigError(f"data/topics.yml:{lines.get(('topics', slug), 1)}: 主题 `{slug}` 缺少 title")
         topics[slug] = Topic(slug, item["title"], item.get("intro", ""))
@@ -49,11 +53,12 @@ def load_mapping(root: Path, questions: dict[str, Question]) -> Mapping:
     """Every question is placed exactly once; groups join answered questions of several documents."""
     topics = load_topics(root)
     path = root / "data" / "mapping.yml"
-    data, lines = load_yaml(path)
+    data, lines = load_yaml(path, root)
     rel = "data/mapping.yml"
+    expect(data, dict, f"{rel}:1", "文件顶层")
     errors: list[str] = []
     topic_of: dict[str, str] = {}
-    for qid, slug in (data.get("questions") or {}).items():
+    for qid, slug in expect(data.get("questions") or {}, dict, f"{rel}:1", "`questions`").items():
         line = lines.get(("questions", qid), 1)
         if qid not in questions:
             errors.append(f"{rel}:{line}: 没有 id 为 `{qid}` 的问题 — 检查拼写（id 形如 r1-021）")
@@ -65,9 +70,10 @@ def load_mapping(root: Path, questions: dict[str, Question]) -> Mapping:
             errors.append(f"{rel}:1: 问题 `{qid}`（{q.title[:30]}）没有分配主题 — 在 questions: 下加一行 `{qid}: <主题>`")
     groups: dict[str, Group] = {}
     used: dict[str, str] = {}
-    for gid, item in (data.get("groups") or {}).items():
+    for gid, item in expect(data.get("groups") or {}, dict, f"{rel}:1", "`groups`").items():
         line = lines.get(("groups", gid), 1)
-        members = tuple(item.get("members") or [])
+        expect(item, dict, f"{rel}:{line}", f"合并组 `{gid}`")
+        members = tuple(expect(item.get("members") or [], list, f"{rel}:{line}", f"合并组 `{gid}` 的 members"))
         topic = item.get("topic")
         if not item.get("title") or topic not in topics or len(members) < 2:
             errors.append(f"{rel}:{line}: 合并组 `{gid}` 需要 title、有效的 topic 和至少两个 members")

@@ -95,11 +95,11 @@ def parse(doc: SourceDoc, text: str) -> Document:
             ctx.note("structure", f"第一张幻灯片之前的文字：{line[:40]}", line=i)
     seen: set[str] = set()
     questions: list[Question] = []
-    preface: list[str] = []
+    refs: list[str] = []
     for line_no, title, body in sections:
         ctx.line = line_no
         if title in references:
-            preface += [x.strip() for _, x in body if x.strip()]
+            refs += [x.strip() for _, x in body if x.strip()]
             continue
         md = _body(body, subtitles, ctx)
         if not md.strip():
@@ -115,4 +115,4 @@ def parse(doc: SourceDoc, text: str) -> Document:
                 line=line_no,
             )
         )
-    return Document(doc.key, questions, ctx.drops, ctx.notes, "\n".join(preface))
+    return Document(doc.key, questions, ctx.drops, ctx.notes, references=refs)

@@ -18,7 +18,7 @@ def render_bank(doc: SourceDoc, parsed: Document, mapping: Mapping) -> str:
         f"# {doc.title}",
         *preface,
         (
-            f"本页按原书 14 章的顺序列出全部 {len(parsed.questions)} 道题（作者：{doc.author}）。"
+            f"本页按原书 {len({q.chapter for q in parsed.questions})} 章的顺序列出全部 {len(parsed.questions)} 道题（作者：{doc.author}）。"
             "每道题也作为练习题出现在对应主题页的末尾；题目旁标注了所属主题。"
         ),
     ]

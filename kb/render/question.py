@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from kb.model import Question
+from kb.parsers import FORMATS
 from kb.sources import SourceDoc
 
 EMPTY_ANSWER = (
@@ -15,14 +16,8 @@ def indent(md: str, prefix: str = "    ") -> str:
 
 
 def number_label(q: Question, doc: SourceDoc) -> str:
-    """How the source numbers the question: 问题 21 / Q16 / 第 3 页 / 第 5 题."""
-    if doc.format == "question-bank":
-        return f"Q{q.number}"
-    if doc.format == "slide-outline":
-        return f"第 {q.number} 节"
-    if doc.format == "dual-answer":
-        return f"问题 {q.number}"
-    return f"第 {q.number} 题"
+    """How the source numbers the question: 问题 21 / Q16 / 第 3 节 / 第 5 题."""
+    return FORMATS[doc.format].number_label.format(q.number)
 
 
 def source_line(q: Question, doc: SourceDoc, link_prefix: str) -> str:

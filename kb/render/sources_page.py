@@ -4,16 +4,8 @@ from __future__ import annotations
 from collections import Counter
 
 from kb.model import Document
+from kb.parsers import FORMATS
 from kb.sources import SourceDoc
-
-FORMAT_NAMES = {
-    "bold-qa": "加粗问答（`**N. 问：…**` / `**答：**`）",
-    "question-bank": "题库（`QN:` 问题列表，分章节，无答案）",
-    "slide-outline": "幻灯片文字提纲（以冒号结尾的行为标题）",
-    "dual-answer": "双答案问答（专业回答 + 科普解释）",
-    "html-headings": "HTML 标题问答（`<h3 id=…>`）",
-}
-
 
 KIND_NAMES = {
     "math": "公式定界符",
@@ -27,14 +19,8 @@ KIND_NAMES = {
 }
 
 
-def _links(preface: str) -> str:
-    items = []
-    for line in preface.split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        items.append(f"- <{line}>" if line.startswith("http") else f"- {line}")
-    return "\n".join(items)
+def _links(references: list[str]) -> str:
+    return "\n".join(f"- <{line}>" if line.startswith("http") else f"- {line}" for line in references)
 
 
 def render_sources(docs: list[SourceDoc], parsed: dict[str, Document]) -> str:
@@ -53,7 +39,7 @@ def render_sources(docs: list[SourceDoc], parsed: dict[str, Document]) -> str:
         facts = [
             f"- **题目数**：{len(p.questions)}",
             f"- **原文文件**：`sources/{d.file}`",
-            f"- **格式**：{FORMAT_NAMES.get(d.format, d.format)}",
+            f"- **格式**：{FORMATS[d.format].description}",
         ]
         if d.author:
             facts.insert(0, f"- **作者**：{d.author}")
@@ -62,8 +48,8 @@ def render_sources(docs: list[SourceDoc], parsed: dict[str, Document]) -> str:
         if d.url:
             facts.append(f"- **原文链接**：<{d.url}>")
         lines.append("\n".join(facts))
-        if d.format == "slide-outline" and p.preface:
-            lines.append("原提纲列出的参考链接：\n\n" + _links(p.preface))
+        if p.references:
+            lines.append("原文列出的参考链接：\n\n" + _links(p.references))
         kinds = Counter(n.kind for n in p.notes)
         if kinds:
             lines.append("规范化处理：" + "，".join(f"{KIND_NAMES.get(k, k)} {v} 处" for k, v in sorted(kinds.items())) + "。")

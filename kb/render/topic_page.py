@@ -22,16 +22,19 @@ def _group_entry(group: Group, questions: dict[str, Question], docs: dict[str, S
 def render_topic(
     topic: Topic,
     entries: list[Question | Group],
+    answered: int,
     practice: list[Question],
     questions: dict[str, Question],
     docs: dict[str, SourceDoc],
 ) -> str:
     """Entries are questions or groups in page order; practice are bank questions of the topic."""
-    answered = sum(1 if isinstance(e, Question) else len(e.members) for e in entries)
+    title_only = sum(1 for e in entries if isinstance(e, Question) and not e.answered)
     groups = sum(isinstance(e, Group) for e in entries)
     summary = f"本页收录 {answered} 道有解答的题目"
     if groups:
         summary += f"（其中 {groups} 组是同一问题的多个回答，合并展示）"
+    if title_only:
+        summary += f"，{title_only} 个只有标题的条目（原资料的图片缺失）"
     summary += f"，另有 {len(practice)} 道练习题。" if practice else "。"
     out = [f"# {topic.title}", topic.intro, summary] if topic.intro else [f"# {topic.title}", summary]
     for e in entries:

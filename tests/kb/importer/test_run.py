@@ -86,3 +86,40 @@ def test_edit_that_no_longer_matches_is_an_error(repo: Path, capsys):
     assert run_import(repo, quiet=True) == 1
     err = capsys.readouterr().err
     assert "data/edits/editorial.yml:" in err and "出现 0 次" in err
+
+
+def _fails_with(repo: Path, capsys, *needles: str) -> None:
+    assert run_import(repo, quiet=True) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    for needle in needles:
+        assert needle in err, err
+    assert not any((repo / "docs").iterdir()), "nothing is written when the input is bad"
+
+
+def test_group_of_the_wrong_shape_is_a_clear_error(repo: Path, capsys):
+    mapping = repo / "data" / "mapping.yml"
+    mapping.write_text(mapping.read_text(encoding="utf-8") + "  broken-group: just a string\n", encoding="utf-8")
+    _fails_with(repo, capsys, "data/mapping.yml:", "broken-group", "映射")
+
+
+def test_duplicate_key_is_a_clear_error(repo: Path, capsys):
+    mapping = repo / "data" / "mapping.yml"
+    text = mapping.read_text(encoding="utf-8")
+    mapping.write_text(text.replace("  r1-021: rl-alignment\n", "  r1-021: rl-alignment\n  r1-021: moe\n", 1), encoding="utf-8")
+    _fails_with(repo, capsys, "data/mapping.yml:", "r1-021", "重复")
+
+
+def test_edit_item_of_the_wrong_shape_or_empty_range_is_a_clear_error(repo: Path, capsys):
+    edits = repo / "data" / "edits" / "zz-bad.yml"
+    edits.write_text("- just a string\n", encoding="utf-8")
+    _fails_with(repo, capsys, "data/edits/zz-bad.yml:1", "每条修改")
+    edits.write_text('- {doc: slides, kind: drop, from: "", to: "", reason: 测试}\n', encoding="utf-8")
+    _fails_with(repo, capsys, "data/edits/zz-bad.yml:1", "非空")
+
+
+def test_document_that_yields_no_questions_is_an_error(repo: Path, capsys):
+    manifest = repo / "sources" / "manifest.yml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace("format: html-headings", "format: dual-answer", 1), encoding="utf-8")
+    _fails_with(repo, capsys, "sources/004_", "没有解析出任何问题")
