@@ -3,22 +3,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from kb.errors import ConfigError
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe loader that tolerates MkDocs tags such as !ENV and !!python/name."""
-
-
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
 def topic_groups(root: Path) -> list[tuple[str, list[str]]]:
     """[(group title, [topic slug, …])] in navigation order, for pages under topics/."""
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    with (root / "mkdocs.yml").open(encoding="utf-8") as fh:
+        config = yaml_load(fh)  # MkDocs' own loader: !ENV, !!python/name and INHERIT as in a build
     groups: list[tuple[str, list[str]]] = []
 
     def walk(items: list, title: str) -> None:

@@ -4,12 +4,11 @@ from __future__ import annotations
 import re
 
 from kb.normalize.context import Context
-from kb.normalize.segments import map_prose
+from kb.normalize.segments import map_text
 
 # Tags the sources use on purpose and Markdown may keep as HTML.
 _ALLOWED = {"br", "sup", "sub"}
 _TAG_LIKE = re.compile(r"<(/?)([^<>\n]{1,80})>")
-_MATH = re.compile(r"(\$\$.+?\$\$|\$[^$\n]+\$)", re.S)
 
 
 def escape_tag_like_text(md: str, ctx: Context) -> str:
@@ -18,7 +17,7 @@ def escape_tag_like_text(md: str, ctx: Context) -> str:
     def fix(text: str) -> str:
         def repl(m: re.Match[str]) -> str:
             inner = m.group(2)
-            name = inner.split()[0].lower() if inner.split() else ""
+            name = inner.split()[0].lower().rstrip("/") if inner.split() else ""
             if name in _ALLOWED or re.match(r"^(https?://|mailto:)", inner):
                 return m.group(0)
             ctx.note("html", f"转义会被 HTML 吞掉的文字：{m.group(0)[:40]}")
@@ -26,8 +25,4 @@ def escape_tag_like_text(md: str, ctx: Context) -> str:
 
         return _TAG_LIKE.sub(repl, text)
 
-    def outside_math(text: str) -> str:
-        parts = _MATH.split(text)
-        return "".join(part if i % 2 else fix(part) for i, part in enumerate(parts))
-
-    return map_prose(md, outside_math)
+    return map_text(md, fix)

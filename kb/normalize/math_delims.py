@@ -67,9 +67,11 @@ def _inline_dollars(line: str, ctx: Context) -> str:
             i = end + 2
             continue
         end = line.find("$", i + 1)
-        if end == -1:
-            out.append(line[i:])
-            break
+        if end == -1 or line[end + 1 : end + 2].isdigit():
+            # No closing `$`, or a closing one that starts a number ("$5 和 $10"): a price, not math.
+            out.append(line[i : end if end != -1 else n])
+            i = end if end != -1 else n
+            continue
         body = line[i + 1 : end]
         if body != body.strip():
             ctx.note("math", f"去掉 $ 内侧多余空格：{body.strip()[:60]}")

@@ -10,21 +10,9 @@ from __future__ import annotations
 import re
 
 from kb.normalize.context import Context
-from kb.normalize.segments import map_prose
+from kb.normalize.segments import map_text
 
-_MATH = re.compile(r"\$\$.+?\$\$|\$[^$\n]+?\$", re.S)
 _GREEK = re.compile(r"(?<![A-Za-z0-9_$\\])[α-ωΑ-Ω](?:\s*=\s*-?\d+(?:\.\d+)?)?(?![A-Za-z0-9_])")
-
-
-def _outside_math(text: str, ctx: Context) -> str:
-    pieces: list[str] = []
-    pos = 0
-    for span in _MATH.finditer(text):
-        pieces.append(_wrap(text[pos : span.start()], ctx))
-        pieces.append(span.group(0))
-        pos = span.end()
-    pieces.append(_wrap(text[pos:], ctx))
-    return "".join(pieces)
 
 
 def _wrap(text: str, ctx: Context) -> str:
@@ -38,4 +26,4 @@ def _wrap(text: str, ctx: Context) -> str:
 
 def greek_letters_as_math(md: str, ctx: Context) -> str:
     """Wrap bare Greek letters (and a following `=number`) of prose in `$…$`; code untouched."""
-    return map_prose(md, lambda text: _outside_math(text, ctx))
+    return map_text(md, lambda text: _wrap(text, ctx))

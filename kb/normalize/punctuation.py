@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import re
 
-from kb.normalize.segments import map_prose
+from kb.normalize.segments import map_text
 
 _CJK = r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]"
-_AFTER_CJK = re.compile(rf"(?<={_CJK})([,;:?!])(?!//)|(?<=[)）])([,;:])(?={_CJK})")
+# `!` before `[` starts an image; `//` follows a URL scheme.
+_AFTER_CJK = re.compile(rf"(?<={_CJK})([,;:?]|!(?!\[))(?!//)|(?<=[)）])([,;:])(?={_CJK})")
 _OPEN_AFTER_CJK = re.compile(rf"(?<={_CJK})\(([^()\n]*)\)")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-_MATH = re.compile(r"(\$\$.+?\$\$|\$[^$\n]+\$|<[^>\n]+>|\[[^\]\n]*\]\([^)\n]*\))", re.S)
+# Left exactly as written: HTML tags, link targets, bare URLs.
+_KEEP = re.compile(r"<[^>\n]+>|\]\([^)\n]*\)|(?:https?|ftp)://\S+")
 
 
 def _fix(text: str) -> str:
@@ -18,10 +20,13 @@ def _fix(text: str) -> str:
 
 
 def full_width_punctuation(md: str) -> str:
-    """Only in prose: code, math, HTML tags and link targets are left as they are."""
+    """Only in prose: code, math, HTML tags, link targets and URLs are left as they are."""
 
     def outside(text: str) -> str:
-        parts = _MATH.split(text)
-        return "".join(p if i % 2 else _fix(p) for i, p in enumerate(parts))
+        pieces, pos = [], 0
+        for m in _KEEP.finditer(text):
+            pieces += [_fix(text[pos : m.start()]), m.group(0)]
+            pos = m.end()
+        return "".join([*pieces, _fix(text[pos:])])
 
-    return map_prose(md, outside)
+    return map_text(md, outside)

@@ -1,15 +1,17 @@
-"""Split Markdown into code and prose so normalizers never touch code."""
+"""Split Markdown into code, math and prose, so normalizers change prose only."""
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
-_FENCE = re.compile(r"^(\s*)(```+|~~~+)")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1", re.S)
+# Math as the normalizers leave it: `$$…$$` blocks and `$…$` on one line.
+MATH = re.compile(r"\$\$.+?\$\$|\$[^$\n]+?\$", re.S)
 
 
 def map_prose_lines(md: str, fn: Callable[[str], str]) -> str:
-    """Apply `fn` to each block of non-fenced lines; fenced code is passed through unchanged."""
+    """Apply `fn` to each run of lines outside fenced code; a fence closes only on its own kind."""
     out: list[str] = []
     prose: list[str] = []
     fence: str | None = None
@@ -19,11 +21,12 @@ def map_prose_lines(md: str, fn: Callable[[str], str]) -> str:
             if prose:
                 out.append(fn("\n".join(prose)))
                 prose = []
-            fence = m.group(2)[0] * 3
+            fence = m.group(1)
             out.append(line)
         elif fence is not None:
             out.append(line)
-            if line.strip().startswith(fence):
+            closing = line.strip()
+            if closing.startswith(fence) and not closing.lstrip(fence[0]):
                 fence = None
         else:
             prose.append(line)
@@ -32,11 +35,10 @@ def map_prose_lines(md: str, fn: Callable[[str], str]) -> str:
     return "\n".join(out)
 
 
-def map_outside_inline_code(text: str, fn: Callable[[str], str]) -> str:
-    """Apply `fn` to the text between inline code spans."""
+def _map_between(pattern: re.Pattern[str], text: str, fn: Callable[[str], str]) -> str:
     pieces: list[str] = []
     pos = 0
-    for m in _INLINE_CODE.finditer(text):
+    for m in pattern.finditer(text):
         pieces.append(fn(text[pos : m.start()]))
         pieces.append(m.group(0))
         pos = m.end()
@@ -44,6 +46,21 @@ def map_outside_inline_code(text: str, fn: Callable[[str], str]) -> str:
     return "".join(pieces)
 
 
+def map_outside_inline_code(text: str, fn: Callable[[str], str]) -> str:
+    """Apply `fn` to the text between inline code spans."""
+    return _map_between(_INLINE_CODE, text, fn)
+
+
+def map_outside_math(text: str, fn: Callable[[str], str]) -> str:
+    """Apply `fn` to the text between formulas."""
+    return _map_between(MATH, text, fn)
+
+
 def map_prose(md: str, fn: Callable[[str], str]) -> str:
     """Apply `fn` to prose only: outside fenced blocks and outside inline code."""
     return map_prose_lines(md, lambda block: map_outside_inline_code(block, fn))
+
+
+def map_text(md: str, fn: Callable[[str], str]) -> str:
+    """Apply `fn` to prose outside code and outside math."""
+    return map_prose(md, lambda text: map_outside_math(text, fn))

@@ -36,7 +36,7 @@ def parse(doc: SourceDoc, text: str) -> Document:
             Question(
                 doc=doc.key,
                 number=str(number),
-                id=question_id(doc.key, number, seen),
+                id=question_id(doc.key, number, seen, ctx),
                 title=clean_title(m.group(2), ctx),
                 parts=[part(None, "\n".join(body_lines), ctx)],
                 line=i + 1,

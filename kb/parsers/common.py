@@ -13,13 +13,15 @@ from kb.normalize.privacy import drop_private_addresses
 from kb.normalize.punctuation import full_width_punctuation
 
 
-def question_id(doc: str, number: int, seen: set[str]) -> str:
-    """`doc-NNN`; a number printed twice in a source gets `-2`, `-3` … in order."""
+def question_id(doc: str, number: int, seen: set[str], ctx: Context) -> str:
+    """`doc-NNN`; a number printed twice in a source gets `-2`, `-3` … in order (and is reported)."""
     base = f"{doc}-{number:03d}"
     qid, n = base, 1
     while qid in seen:
         n += 1
         qid = f"{base}-{n}"
+    if n > 1:
+        ctx.note("structure", f"编号 {number} 重复出现，id 记为 {qid}")
     seen.add(qid)
     return qid
 

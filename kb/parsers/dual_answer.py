@@ -52,33 +52,25 @@ def parse(doc: SourceDoc, text: str) -> Document:
     chapter: str | None = None
     seen: set[str] = set()
     questions: list[Question] = []
-    body: list[str] = []
-    pending: list[Question] = []  # the question whose body is being collected
-
-    def close() -> None:
-        if not pending:
-            return
-        q = pending.pop()
+    bodies: list[list[str]] = []  # bodies[k] collects the lines of questions[k]
+    collecting = False
+    for i, line in enumerate(lines, start=1):
+        if m := _QUESTION.match(line):
+            number = int(m.group(1))
+            ctx.line = i
+            qid = question_id(doc.key, number, seen, ctx)
+            questions.append(Question(doc.key, str(number), qid, clean_title(m.group(2), ctx), line=i, chapter=chapter))
+            bodies.append([])
+            collecting = True
+        elif m := _CHAPTER.match(line):
+            chapter = m.group(1).replace("**", "").strip()
+            collecting = False
+        elif collecting:
+            bodies[-1].append(line)
+    for q, body in zip(questions, bodies, strict=True):
         ctx.line = q.line
         split = _split_parts(body)
         if [label for label, _ in split] != ["专业回答", "科普解释"]:
             ctx.note("structure", f"问题 {q.number} 的答案结构：{[label for label, _ in split]}")
         q.parts = [part(label, "\n".join(b), ctx) for label, b in split]
-
-    for i, line in enumerate(lines, start=1):
-        if m := _QUESTION.match(line):
-            close()
-            body = []
-            number = int(m.group(1))
-            ctx.line = i
-            q = Question(doc.key, str(number), question_id(doc.key, number, seen), clean_title(m.group(2), ctx), line=i, chapter=chapter)
-            questions.append(q)
-            pending.append(q)
-        elif m := _CHAPTER.match(line):
-            close()
-            body = []
-            chapter = m.group(1).replace("**", "").strip()
-        else:
-            body.append(line)
-    close()
     return Document(doc.key, questions, ctx.drops, ctx.notes)

@@ -62,8 +62,6 @@ def parse(doc: SourceDoc, text: str) -> Document:
         ctx.line = i + 1
         body = _drop_missing_images("\n".join(lines[i + 1 : end]), doc, ctx, i + 2)
         number = int(n.group(1))
-        qid = question_id(doc.key, number, seen)
-        if not qid.endswith(f"{number:03d}"):
-            ctx.note("structure", f"编号 {number} 重复出现（目录未列出），id 记为 {qid}")
+        qid = question_id(doc.key, number, seen, ctx)
         questions.append(Question(doc.key, str(number), qid, clean_title(n.group(2), ctx), [part(None, body, ctx)], line=i + 1))
     return Document(doc.key, questions, ctx.drops, ctx.notes)

@@ -35,7 +35,7 @@ def parse(doc: SourceDoc, text: str) -> Document:
             continue
         if m := _QUESTION.match(line):
             number = int(m.group(1))
-            current = Question(doc.key, str(number), question_id(doc.key, number, seen), m.group(2), line=i, chapter=chapter)
+            current = Question(doc.key, str(number), question_id(doc.key, number, seen, ctx), m.group(2), line=i, chapter=chapter)
             questions.append(current)
             continue
         if not line:

@@ -109,7 +109,7 @@ def parse(doc: SourceDoc, text: str) -> Document:
             Question(
                 doc=doc.key,
                 number=str(number),
-                id=question_id(doc.key, number, seen),
+                id=question_id(doc.key, number, seen, ctx),
                 title=clean_title(title, ctx),
                 parts=[part(None, md, ctx)],
                 line=line_no,

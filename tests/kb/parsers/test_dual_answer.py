@@ -27,9 +27,10 @@ def test_front_matter_and_clipper_boilerplate_are_reported_drops():
     assert all(len(q.parts) == 2 for q in doc.questions)
 
 
-def test_tags_in_text_are_escaped_not_swallowed():
+def test_tags_in_titles_and_code_stay_as_written():
     d = manifest_doc("r1")
     doc = parse(d, d.path.read_text(encoding="utf-8"))
     q28 = next(q for q in doc.questions if q.number == "28")
     assert "`<think>`" in q28.title
-    assert "&lt;think&gt;" in q28.parts[0].markdown or "<think>" in q28.parts[0].markdown.split("```")[1]
+    fence = q28.parts[0].markdown.split("```")[1]
+    assert "<think>" in fence and "&lt;" not in fence

@@ -36,3 +36,8 @@ def test_math_delimiters_normalized():
     assert "$4 \\times P$" in md
     q11 = next(q for q in doc.questions if q.id == "basics-011")
     assert "$p(x_{1:L})$" in q11.parts[0].markdown  # `$ 𝑝(𝑥_{1:𝐿})$` → plain letters, no stray space
+
+
+def test_text_html_would_swallow_is_escaped():
+    q27 = next(q for q in _whole().questions if q.id == "basics-027")
+    assert "特殊符号&lt;X&gt;, &lt;Y&gt;" in q27.parts[0].markdown
