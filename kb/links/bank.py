@@ -19,6 +19,8 @@ def load_bank_links(root: Path, index: QuestionIndex) -> dict[str, list[str]]:
     if not path.exists():
         return {}
     data, lines = load_yaml(path)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{BANK_LINKS_FILE}:1: 顶层必须是映射 `links:`（题库 id → 已解答题目 id 列表）")
     links = data.get("links") or {}
     if not isinstance(links, dict):
         raise ConfigError(f"{BANK_LINKS_FILE}:1: `links:` 必须是映射（题库 id → 已解答题目 id 列表）")

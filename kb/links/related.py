@@ -127,6 +127,8 @@ def load_overrides(root: Path, index: QuestionIndex) -> dict[str, list[str]]:
     if not path.exists():
         return {}
     data, lines = load_yaml(path)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{RELATED_FILE}:1: 顶层必须是映射 `overrides:`（题目 id → 相关题目 id 列表）")
     overrides = data.get("overrides") or {}
     if not isinstance(overrides, dict):
         raise ConfigError(f"{RELATED_FILE}:1: `overrides:` 必须是映射（题目 id → 相关题目 id 列表）")

@@ -60,6 +60,12 @@ def test_unknown_ids_name_file_and_line(make_site):
     assert "data/bank-links.yml:3:" in result.errors and "bank-404" in result.errors
 
 
+def test_file_that_is_not_a_mapping_names_file_and_line(make_site):
+    result = make_site(PAGES, data={"data/bank-links.yml": "- bank-001\n"}, hooks=["bank_links.py"])
+    assert not result.ok
+    assert "data/bank-links.yml:1:" in result.errors and "links:" in result.errors
+
+
 def test_real_mapping_links_at_least_120_bank_questions():
     pages = {p.relative_to(ROOT / "docs").as_posix(): p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md")}
     index = build_index(pages)

@@ -140,6 +140,12 @@ def test_reviewed_override_replaces_computed_list(make_site):
     assert blocks["r1-021"] == ["basics-007", "r1-076"]
 
 
+def test_override_file_that_is_not_a_mapping_names_file_and_line(make_site):
+    result = make_site(PAGES, data={"data/related.yml": "- r1-021\n"})
+    assert not result.ok
+    assert "data/related.yml:1:" in result.errors and "overrides:" in result.errors
+
+
 def test_bad_override_names_file_and_line(make_site):
     data = {"data/related.yml": "overrides:\n  r1-021: [r1-004, r1-999]\n  r1-404: [r1-004, r1-076]\n"}
     result = make_site(PAGES, data=data)
