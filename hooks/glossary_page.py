@@ -14,10 +14,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root, for `kb`
-from kb.errors import ConfigError
-from kb.links.glossary import GLOSSARY_FILE, Term, load_glossary
+from kb.links.glossary import GLOSSARY_FILE, Term
 from kb.links.glossary_page import GLOSSARY_PAGE, check_references, render_entries, render_glossary
-from kb.links.pages import site_question_index
+from kb.links.pages import site_glossary, site_question_index
 from kb.links.questions import QuestionIndex
 
 _state: dict[str, object] = {}
@@ -25,13 +24,9 @@ _state: dict[str, object] = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.clear()
-    root = Path(config.config_file_path).resolve().parent
-    if not (root / GLOSSARY_FILE).exists():
-        return config
-    try:
-        _state["terms"] = load_glossary(root)
-    except ConfigError as exc:
-        raise PluginError(f"术语表数据有误：\n{exc}") from None
+    terms = site_glossary(Path(config.config_file_path).resolve().parent)
+    if terms is not None:
+        _state["terms"] = terms
     return config
 
 

@@ -15,9 +15,8 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root, for `kb`
 from kb.errors import ConfigError
-from kb.links.glossary import GLOSSARY_FILE, TermMatcher, load_glossary
 from kb.links.markdown_index import headings
-from kb.links.pages import site_question_index
+from kb.links.pages import site_question_index, site_term_matcher
 from kb.links.questions import TOPIC_DIR
 from kb.links.related import load_overrides, related_questions, render_block
 from kb.sources import load_manifest
@@ -42,8 +41,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).resolve().parent
     index = site_question_index(files)
+    matcher = site_term_matcher(root)
     try:
-        matcher = TermMatcher(load_glossary(root)) if (root / GLOSSARY_FILE).exists() else None
         overrides = load_overrides(root, index)
     except ConfigError as exc:
         raise PluginError(f"相关问题数据有误：\n{exc}") from None
