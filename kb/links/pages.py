@@ -1,9 +1,11 @@
 """What the build's hooks share: page sources, the question index and the glossary, each read once."""
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
@@ -46,3 +48,14 @@ def site_term_matcher(root: Path) -> TermMatcher | None:
     """The glossary's shared term matcher, or None when the project has no glossary."""
     return term_matcher(root) if site_glossary(root) is not None else None
 
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    """The folder holding mkdocs.yml, where data/ and sources/ live."""
+    return Path(config.config_file_path).resolve().parent
+
+
+def docs_label(config: MkDocsConfig, src_uri: str) -> str:
+    """A page's path as contributors see it, relative to the project: ``docs/topics/a.md``."""
+    docs = os.path.relpath(config.docs_dir, project_root(config)).replace(os.sep, "/")
+    return f"{docs}/{src_uri}"
