@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root, for `kb`
 from kb.errors import ConfigError
 from kb.links.bank import load_bank_links, render_answers, render_open
-from kb.links.markdown_index import headings
+from kb.links.markdown_index import headings, insert_after_sections
 from kb.links.pages import site_question_index
 from kb.links.questions import BANK_PAGE
 
@@ -49,16 +49,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     index, links = _state["index"], _state["links"]
     lines = markdown.split("\n")
-    inserts: list[tuple[int, str]] = []
+    blocks: dict[str, str] = {}
     for heading in headings(markdown):
         if heading.level != 3 or heading.id not in index.bank:  # type: ignore[attr-defined]
             continue
         if heading.id in links:  # type: ignore[operator]
-            block = render_answers(heading.id, links[heading.id], index)  # type: ignore[index, arg-type]
+            blocks[heading.id] = render_answers(heading.id, links[heading.id], index)  # type: ignore[index, arg-type]
         else:
             section = "\n".join(lines[heading.line : heading.end])
-            block = render_open(section, config.repo_url, config.edit_uri)
-        inserts.append((heading.end, block))
-    for end, block in sorted(inserts, reverse=True):
-        lines[end:end] = ["", *block.split("\n"), ""]
-    return "\n".join(lines)
+            blocks[heading.id] = render_open(section, config.repo_url, config.edit_uri)
+    return insert_after_sections(markdown, blocks)
