@@ -25,12 +25,8 @@ log = logging.getLogger("mkdocs.hooks.bank_links")
 _state: dict[str, object] = {}
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _state.clear()
-    return config
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _state.clear()  # nothing carries over between builds of `mkdocs serve`
     root = Path(config.config_file_path).resolve().parent
     index = site_question_index(files)
     if not index.bank:

@@ -33,12 +33,8 @@ def _doc_names(root: Path) -> dict[str, str]:
         raise PluginError(str(exc)) from None
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _state.clear()
-    return config
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _state.clear()  # nothing carries over between builds of `mkdocs serve`
     root = Path(config.config_file_path).resolve().parent
     index = site_question_index(files)
     matcher = site_term_matcher(root)
