@@ -40,6 +40,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _edit_url(files: Files, src_uri: str) -> str | None:
+    """MkDocs' own "edit this page" URL (pages listed in the nav exist before any page is rendered)."""
+    file = files.get_file_from_path(src_uri)
+    return file.page.edit_url if file is not None and file.page is not None else None
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri != BANK_PAGE or "index" not in _state:
         return markdown
@@ -53,5 +59,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             blocks[heading.id] = render_answers(heading.id, links[heading.id], index)  # type: ignore[index, arg-type]
         else:
             section = "\n".join(lines[heading.line : heading.end])
-            blocks[heading.id] = render_open(section, config.repo_url, config.edit_uri)
+            blocks[heading.id] = render_open(section, lambda src_uri: _edit_url(files, src_uri))
     return insert_after_sections(markdown, blocks)

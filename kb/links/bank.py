@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import urljoin
 
 from kb.links.id_lists import load_id_lists
 from kb.links.questions import BANK_PAGE, QuestionIndex, link_text, md_link
@@ -37,13 +37,6 @@ def load_bank_links(root: Path, index: QuestionIndex) -> dict[str, list[str]]:
     return {bank_id: ids for bank_id, ids in links.items() if ids}
 
 
-def edit_url(repo_url: str | None, edit_uri: str | None, src_uri: str) -> str | None:
-    """The GitHub "edit this file" URL of a docs page, built the way MkDocs builds it."""
-    if not repo_url or not edit_uri:
-        return None
-    return urljoin(repo_url.rstrip("/") + "/", edit_uri.rstrip("/") + "/" + src_uri)
-
-
 def render_answers(bank_id: str, targets: list[str], index: QuestionIndex) -> str:
     links = []
     for target in targets:
@@ -52,10 +45,13 @@ def render_answers(bank_id: str, targets: list[str], index: QuestionIndex) -> st
     return "相关解答：" + " · ".join(links) + "\n{: .kb-bank-answers }"
 
 
-def render_open(section: str, repo_url: str | None, edit_uri: str | None) -> str:
-    """"Open for contribution", linking to the GitHub editor of the question's topic page."""
+def render_open(section: str, edit_url: Callable[[str], str | None]) -> str:
+    """"Open for contribution", linking to the GitHub editor of the question's topic page.
+
+    ``edit_url(src_uri)`` is the page's "edit this page" URL as MkDocs builds it, or None.
+    """
     match = _TOPIC_LINK.search(section)
-    url = edit_url(repo_url, edit_uri, match.group(1)) if match else None
+    url = edit_url(match.group(1)) if match else None
     text = "待补充：欢迎贡献。"
     if url:
         text += f"[在 GitHub 上编辑主题页，补充这道题的解答]({url})"
