@@ -19,13 +19,13 @@ from kb.links.markdown_index import insert_after_sections
 from kb.links.pages import site_question_index, site_term_matcher
 from kb.links.questions import TOPIC_DIR
 from kb.links.related import load_overrides, related_questions, render_block
-from kb.sources import load_manifest
+from kb.sources import MANIFEST, load_manifest
 
 _state: dict[str, object] = {}
 
 
 def _doc_names(root: Path) -> dict[str, str]:
-    if not (root / "sources" / "manifest.yml").exists():
+    if not (root / MANIFEST).exists():
         return {}
     try:
         return {doc.key: f"《{doc.title}》" for doc in load_manifest(root)}

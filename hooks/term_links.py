@@ -36,5 +36,4 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if matcher is None or glossary is None or page.file is glossary or not page.file.src_uri.endswith(".md"):
         return html
     base = get_relative_url(glossary.url, page.url)
-    linked_html, _ = link_terms(html, matcher, lambda term_id: f"{base}#{matcher.terms[term_id].anchor}")
-    return linked_html
+    return link_terms(html, matcher, lambda term_id: f"{base}#{matcher.terms[term_id].anchor}")

@@ -23,6 +23,7 @@ class SourceDoc:
     options: dict[str, Any] = field(default_factory=dict)
 
 
+MANIFEST = "sources/manifest.yml"
 REQUIRED = ("key", "file", "title", "format")
 
 
@@ -30,7 +31,7 @@ def load_manifest(root: Path) -> list[SourceDoc]:
     """Read sources/manifest.yml and check each entry names an existing file and a known format."""
     from kb.parsers import PARSERS
 
-    path = root / "sources" / "manifest.yml"
+    path = root / MANIFEST
     data, lines = load_yaml(path)
     docs: list[SourceDoc] = []
     keys: set[str] = set()

@@ -13,7 +13,7 @@ import jieba
 
 from kb.links.glossary import TermMatcher
 from kb.links.id_lists import load_id_lists
-from kb.links.questions import Entry, QuestionIndex
+from kb.links.questions import Entry, QuestionIndex, link_text, md_link
 
 RELATED_FILE = "data/related.yml"
 MIN_RELATED, MAX_RELATED = 2, 5
@@ -157,15 +157,8 @@ def related_questions(
     return related
 
 
-def coverage(related: dict[str, list[str]]) -> tuple[int, int]:
-    """``(entries with at least MIN_RELATED related, all entries)``."""
-    return sum(len(v) >= MIN_RELATED for v in related.values()), len(related)
-
-
 def render_block(entry: Entry, targets: Iterable[str], index: QuestionIndex, doc_names: dict[str, str]) -> str:
     """Markdown for the "相关问题" list closing an entry."""
-    from kb.links.questions import link_text, md_link
-
     items = []
     for target in targets:
         anchor = index.anchors[target]
