@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root, for `kb`
 from kb.errors import ConfigError
 from kb.links.bank import load_bank_links, render_answers, render_open
-from kb.links.markdown_index import headings
+from kb.links.markdown_index import headings, insert_after_sections
 from kb.links.pages import site_question_index
 from kb.links.questions import BANK_PAGE
 
@@ -25,12 +25,8 @@ log = logging.getLogger("mkdocs.hooks.bank_links")
 _state: dict[str, object] = {}
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _state.clear()
-    return config
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _state.clear()  # nothing carries over between builds of `mkdocs serve`
     root = Path(config.config_file_path).resolve().parent
     index = site_question_index(files)
     if not index.bank:
@@ -44,21 +40,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _edit_url(files: Files, src_uri: str) -> str | None:
+    """MkDocs' own "edit this page" URL (pages listed in the nav exist before any page is rendered)."""
+    file = files.get_file_from_path(src_uri)
+    return file.page.edit_url if file is not None and file.page is not None else None
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri != BANK_PAGE or "index" not in _state:
         return markdown
     index, links = _state["index"], _state["links"]
     lines = markdown.split("\n")
-    inserts: list[tuple[int, str]] = []
+    blocks: dict[str, str] = {}
     for heading in headings(markdown):
         if heading.level != 3 or heading.id not in index.bank:  # type: ignore[attr-defined]
             continue
         if heading.id in links:  # type: ignore[operator]
-            block = render_answers(heading.id, links[heading.id], index)  # type: ignore[index, arg-type]
+            blocks[heading.id] = render_answers(heading.id, links[heading.id], index)  # type: ignore[index, arg-type]
         else:
             section = "\n".join(lines[heading.line : heading.end])
-            block = render_open(section, config.repo_url, config.edit_uri)
-        inserts.append((heading.end, block))
-    for end, block in sorted(inserts, reverse=True):
-        lines[end:end] = ["", *block.split("\n"), ""]
-    return "\n".join(lines)
+            blocks[heading.id] = render_open(section, lambda src_uri: _edit_url(files, src_uri))
+    return insert_after_sections(markdown, blocks)

@@ -1,7 +1,6 @@
 """Generate the glossary page (glossary.md) from data/glossary.yml at build time.
 
-If docs/glossary.md exists it is kept as the page's introduction and the entries are appended;
-otherwise the whole page is a generated file. "Edit this page" points at data/glossary.yml.
+The page is a generated file (there is no docs/glossary.md); "Edit this page" points at data/glossary.yml.
 """
 from __future__ import annotations
 
@@ -11,27 +10,20 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root, for `kb`
-from kb.errors import ConfigError
-from kb.links.glossary import GLOSSARY_FILE, Term, load_glossary
-from kb.links.glossary_page import GLOSSARY_PAGE, check_references, render_entries, render_glossary
-from kb.links.pages import site_question_index
-from kb.links.questions import QuestionIndex
+from kb.links.glossary import GLOSSARY_FILE, Term
+from kb.links.glossary_page import GLOSSARY_PAGE, check_references, render_glossary
+from kb.links.pages import site_glossary, site_question_index
 
 _state: dict[str, object] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.clear()
-    root = Path(config.config_file_path).resolve().parent
-    if not (root / GLOSSARY_FILE).exists():
-        return config
-    try:
-        _state["terms"] = load_glossary(root)
-    except ConfigError as exc:
-        raise PluginError(f"术语表数据有误：\n{exc}") from None
+    terms = site_glossary(Path(config.config_file_path).resolve().parent)
+    if terms is not None:
+        _state["terms"] = terms
     return config
 
 
@@ -43,18 +35,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     problems = check_references(terms, index)
     if problems:
         raise PluginError("术语表数据有误：\n" + "\n".join(problems))
-    _state["index"] = index
-    if files.get_file_from_path(GLOSSARY_PAGE) is None:
-        generated = File.generated(config, GLOSSARY_PAGE, content=render_glossary(terms, index))
-        generated.edit_uri = f"../{GLOSSARY_FILE}"
-        files.append(generated)
+    if files.get_file_from_path(GLOSSARY_PAGE) is not None:
+        raise PluginError(
+            f"docs/{GLOSSARY_PAGE} 由 {GLOSSARY_FILE} 在构建时生成 — 请删除 docs/{GLOSSARY_PAGE}，在 {GLOSSARY_FILE} 中修改术语"
+        )
+    generated = File.generated(config, GLOSSARY_PAGE, content=render_glossary(terms, index))
+    generated.edit_uri = f"../{GLOSSARY_FILE}"
+    files.append(generated)
     return files
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """A hand-written docs/glossary.md is the introduction; the entries follow it."""
-    terms: list[Term] | None = _state.get("terms")  # type: ignore[assignment]
-    index: QuestionIndex | None = _state.get("index")  # type: ignore[assignment]
-    if terms is None or index is None or page.file.src_uri != GLOSSARY_PAGE or page.file.generated_by:
-        return markdown
-    return markdown.rstrip() + "\n\n" + render_entries(terms, index)

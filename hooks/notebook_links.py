@@ -10,6 +10,7 @@ import html
 import json
 import posixpath
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,14 +22,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root, for `kb`
+from kb.links.markdown_index import headings, insert_after_sections
+
 DATA_FILE = "data/notebook-links.yml"
 BOX_TITLE = "动手算一算"
 BACK_TITLE = "本页解释的题目"
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*\{(?P<attrs>[^}]*)\}\s*$")
-_ATTR_ID = re.compile(r"(?:^|\s)#(?P<id>[A-Za-z0-9_-]+)")
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
 @dataclass
@@ -83,25 +84,6 @@ def load_links(path: Path) -> LinkData:
     return data
 
 
-def question_headings(markdown: str) -> list[tuple[int, int, str, str]]:
-    """(line index, level, title, id) of every heading with an explicit id, outside code fences."""
-    found, fence = [], None
-    for i, line in enumerate(markdown.split("\n")):
-        m = _FENCE.match(line)
-        if m:
-            marker = m.group(1)[0]
-            fence = None if fence == marker else (fence or marker)
-            continue
-        if fence:
-            continue
-        h = _HEADING.match(line)
-        if h:
-            attr_id = _ATTR_ID.search(h.group("attrs"))
-            if attr_id:
-                found.append((i, len(h.group("hashes")), h.group("title"), attr_id.group("id")))
-    return found
-
-
 def notebook_title(path: Path) -> str:
     """The notebook's first heading (its page title)."""
     nb = json.loads(path.read_text(encoding="utf-8"))
@@ -126,8 +108,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if not f.src_uri.endswith(".md"):
             continue
         body, meta = get_data(f.content_string)
-        for _i, _level, title, qid in question_headings(body):
-            questions.setdefault(qid, Question(qid, f.src_uri, title, str(meta.get("title") or "")))
+        for heading in headings(body):
+            if heading.id:
+                questions.setdefault(heading.id, Question(heading.id, f.src_uri, heading.title, str(meta.get("title") or "")))
     titles: dict[str, str] = {}
     for qid, paths in _state.links.items():
         line = _state.lines[qid]
@@ -154,35 +137,7 @@ def box(page_src: str, notebooks: list[str]) -> list[str]:
 
 def add_boxes(markdown: str, page_src: str, links: dict[str, list[str]]) -> str:
     """Insert a box at the end of each linked question's section (before the next heading of its level or higher)."""
-    lines = markdown.split("\n")
-    headings = question_headings(markdown)
-    all_headings = _all_heading_levels(lines)
-    inserts: list[tuple[int, list[str]]] = []
-    for index, level, _title, qid in headings:
-        if qid not in links:
-            continue
-        end = next((j for j, lv in all_headings if j > index and lv <= level), len(lines))
-        while end > index + 1 and not lines[end - 1].strip():
-            end -= 1
-        inserts.append((end, box(page_src, links[qid])))
-    for at, block in sorted(inserts, key=lambda x: x[0], reverse=True):
-        lines[at:at] = block
-    return "\n".join(lines)
-
-
-def _all_heading_levels(lines: list[str]) -> list[tuple[int, int]]:
-    out, fence = [], None
-    for i, line in enumerate(lines):
-        m = _FENCE.match(line)
-        if m:
-            marker = m.group(1)[0]
-            fence = None if fence == marker else (fence or marker)
-            continue
-        if not fence:
-            h = re.match(r"^(#{1,6})\s", line)
-            if h:
-                out.append((i, len(h.group(1))))
-    return out
+    return insert_after_sections(markdown, {qid: "\n".join(box(page_src, nbs)) for qid, nbs in links.items()})
 
 
 def on_page_markdown(markdown: str, page: Page, **_: object) -> str:

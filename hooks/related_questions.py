@@ -15,18 +15,17 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root, for `kb`
 from kb.errors import ConfigError
-from kb.links.glossary import GLOSSARY_FILE, TermMatcher, load_glossary
-from kb.links.markdown_index import headings
-from kb.links.pages import site_question_index
+from kb.links.markdown_index import insert_after_sections
+from kb.links.pages import site_question_index, site_term_matcher
 from kb.links.questions import TOPIC_DIR
 from kb.links.related import load_overrides, related_questions, render_block
-from kb.sources import load_manifest
+from kb.sources import MANIFEST, load_manifest
 
 _state: dict[str, object] = {}
 
 
 def _doc_names(root: Path) -> dict[str, str]:
-    if not (root / "sources" / "manifest.yml").exists():
+    if not (root / MANIFEST).exists():
         return {}
     try:
         return {doc.key: f"《{doc.title}》" for doc in load_manifest(root)}
@@ -34,16 +33,12 @@ def _doc_names(root: Path) -> dict[str, str]:
         raise PluginError(str(exc)) from None
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _state.clear()
-    return config
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _state.clear()  # nothing carries over between builds of `mkdocs serve`
     root = Path(config.config_file_path).resolve().parent
     index = site_question_index(files)
+    matcher = site_term_matcher(root)
     try:
-        matcher = TermMatcher(load_glossary(root)) if (root / GLOSSARY_FILE).exists() else None
         overrides = load_overrides(root, index)
     except ConfigError as exc:
         raise PluginError(f"相关问题数据有误：\n{exc}") from None
@@ -55,14 +50,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if not page.file.src_uri.startswith(TOPIC_DIR) or "index" not in _state:
         return markdown
     index, related, names = _state["index"], _state["related"], _state["names"]
-    lines = markdown.split("\n")
-    inserts: list[tuple[int, str]] = []
-    for heading in headings(markdown):
-        entry = index.by_id.get(heading.id) if heading.level == 2 and heading.id else None  # type: ignore[union-attr]
-        if entry is not None and entry.src_uri == page.file.src_uri:
-            block = render_block(entry, related.get(entry.id, []), index, names)  # type: ignore[union-attr]
-            if block:
-                inserts.append((heading.end, block))
-    for end, block in sorted(inserts, reverse=True):
-        lines[end:end] = block.split("\n")
-    return "\n".join(lines)
+    blocks = {
+        entry.id: render_block(entry, related.get(entry.id, []), index, names)  # type: ignore[union-attr]
+        for entry in index.entries  # type: ignore[union-attr]
+        if entry.src_uri == page.file.src_uri
+    }
+    return insert_after_sections(markdown, {entry_id: block for entry_id, block in blocks.items() if block})

@@ -9,15 +9,14 @@ import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root, for `kb`
-from kb.errors import ConfigError
-from kb.links.glossary import GLOSSARY_FILE, TermMatcher, load_glossary
+from kb.links.glossary import TermMatcher
 from kb.links.glossary_page import GLOSSARY_PAGE
+from kb.links.pages import site_term_matcher
 from kb.links.term_linker import link_terms
 
 _state: dict[str, TermMatcher] = {}
@@ -25,12 +24,9 @@ _state: dict[str, TermMatcher] = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.clear()
-    root = Path(config.config_file_path).resolve().parent
-    if (root / GLOSSARY_FILE).exists():
-        try:
-            _state["matcher"] = TermMatcher(load_glossary(root))
-        except ConfigError as exc:
-            raise PluginError(f"术语表数据有误：\n{exc}") from None
+    matcher = site_term_matcher(Path(config.config_file_path).resolve().parent)
+    if matcher is not None:
+        _state["matcher"] = matcher
     return config
 
 
@@ -40,5 +36,4 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if matcher is None or glossary is None or page.file is glossary or not page.file.src_uri.endswith(".md"):
         return html
     base = get_relative_url(glossary.url, page.url)
-    linked_html, _ = link_terms(html, matcher, lambda term_id: f"{base}#{matcher.terms[term_id].anchor}")
-    return linked_html
+    return link_terms(html, matcher, lambda term_id: f"{base}#{matcher.terms[term_id].anchor}")

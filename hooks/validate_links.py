@@ -6,7 +6,6 @@ written), naming the Markdown file and line; then over the whole built site, the
 """
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,17 +17,12 @@ from mkdocs.structure.files import Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root, for `kb`
 from kb.links.internal import PageDoc, check_pages, check_site
+from kb.links.pages import docs_label
 
 
 def _fail(title: str, problems: list[str]) -> None:
     listing = "\n".join(f"  {p}" for p in problems)
     raise PluginError(f"{title}（{len(problems)} 处）：\n{listing}")
-
-
-def _label(config: MkDocsConfig, src_uri: str) -> str:
-    root = Path(config.config_file_path).resolve().parent
-    docs = os.path.relpath(config.docs_dir, root).replace(os.sep, "/")
-    return f"{docs}/{src_uri}"
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -38,7 +32,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         page = file.page
         if page is not None and page.content is not None and file.src_uri.endswith(".md"):
             pages.append(
-                PageDoc(_label(config, file.src_uri), page.url, page.content, file.content_string, page.markdown or "")
+                PageDoc(docs_label(config, file.src_uri), page.url, page.content, file.content_string, page.markdown or "")
             )
         else:
             others.append(file.url)

@@ -23,6 +23,7 @@ class SourceDoc:
     options: dict[str, Any] = field(default_factory=dict)
 
 
+MANIFEST = "sources/manifest.yml"
 REQUIRED = ("key", "file", "title", "format")
 
 
@@ -30,7 +31,7 @@ def load_manifest(root: Path) -> list[SourceDoc]:
     """Read sources/manifest.yml and check each entry names an existing file and a known format."""
     from kb.parsers import FORMATS
 
-    path = root / "sources" / "manifest.yml"
+    path = root / MANIFEST
     data, lines = load_yaml(path, root)
     rel = path.relative_to(root)
     expect(data, dict, f"{rel}:1", "文件顶层")

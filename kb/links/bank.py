@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import urljoin
 
-from kb.errors import ConfigError
+from kb.links.id_lists import load_id_lists
 from kb.links.questions import BANK_PAGE, QuestionIndex, link_text, md_link
-from kb.yamlfile import load_yaml
 
 BANK_LINKS_FILE = "data/bank-links.yml"
 _TOPIC_LINK = re.compile(r"\]\((topics/[^)#\s]+\.md)\)")
@@ -18,43 +17,24 @@ def load_bank_links(root: Path, index: QuestionIndex) -> dict[str, list[str]]:
     path = root / BANK_LINKS_FILE
     if not path.exists():
         return {}
-    data, lines = load_yaml(path)
-    links = data.get("links") or {}
-    if not isinstance(links, dict):
-        raise ConfigError(f"{BANK_LINKS_FILE}:1: `links:` 必须是映射（题库 id → 已解答题目 id 列表）")
-    problems: list[str] = []
-    result: dict[str, list[str]] = {}
-    for bank_id, targets in links.items():
-        where = f"{BANK_LINKS_FILE}:{lines.get(('links', bank_id), 1)}"
-        if bank_id not in index.bank:
-            problems.append(f"{where}: 题库中没有 `{bank_id}` — 请检查 id（形如 bank-001）")
-            continue
-        if targets is None:
-            continue
-        if not isinstance(targets, list):
-            problems.append(f"{where}: `{bank_id}` 的值必须是题目 id 列表，例如 [r1-021, basics-005]")
-            continue
-        ids: list[str] = []
-        for position, target in enumerate(targets):
-            target_where = f"{BANK_LINKS_FILE}:{lines.get(('links', bank_id, position), 1)}"
-            if str(target) not in index.anchors:
-                problems.append(f"{target_where}: `{bank_id}` 指向的题目 `{target}` 不在任何主题页上 — 请检查 id")
-            elif str(target) in ids:
-                problems.append(f"{target_where}: `{target}` 重复 — 请删除重复项")
-            else:
-                ids.append(str(target))
-        if ids:
-            result[bank_id] = ids
-    if problems:
-        raise ConfigError("\n".join(problems))
-    return result
 
+    def key_problem(bank_id: str) -> str | None:
+        return None if bank_id in index.bank else f"题库中没有 `{bank_id}` — 请检查 id（形如 bank-001）"
 
-def edit_url(repo_url: str | None, edit_uri: str | None, src_uri: str) -> str | None:
-    """The GitHub "edit this file" URL of a docs page, built the way MkDocs builds it."""
-    if not repo_url or not edit_uri:
-        return None
-    return urljoin(repo_url.rstrip("/") + "/", edit_uri.rstrip("/") + "/" + src_uri)
+    def value_problem(bank_id: str, targets: object) -> str | None:
+        if targets is None or isinstance(targets, list):
+            return None
+        return f"`{bank_id}` 的值必须是题目 id 列表，例如 [r1-021, basics-005]"
+
+    def target_problem(bank_id: str, target: str) -> str | None:
+        if target in index.anchors:
+            return None
+        return f"`{bank_id}` 指向的题目 `{target}` 不在任何主题页上 — 请检查 id"
+
+    links = load_id_lists(
+        path, BANK_LINKS_FILE, "links", "题库 id → 已解答题目 id 列表", key_problem, value_problem, target_problem
+    )
+    return {bank_id: ids for bank_id, ids in links.items() if ids}
 
 
 def render_answers(bank_id: str, targets: list[str], index: QuestionIndex) -> str:
@@ -65,10 +45,13 @@ def render_answers(bank_id: str, targets: list[str], index: QuestionIndex) -> st
     return "相关解答：" + " · ".join(links) + "\n{: .kb-bank-answers }"
 
 
-def render_open(section: str, repo_url: str | None, edit_uri: str | None) -> str:
-    """"Open for contribution", linking to the GitHub editor of the question's topic page."""
+def render_open(section: str, edit_url: Callable[[str], str | None]) -> str:
+    """"Open for contribution", linking to the GitHub editor of the question's topic page.
+
+    ``edit_url(src_uri)`` is the page's "edit this page" URL as MkDocs builds it, or None.
+    """
     match = _TOPIC_LINK.search(section)
-    url = edit_url(repo_url, edit_uri, match.group(1)) if match else None
+    url = edit_url(match.group(1)) if match else None
     text = "待补充：欢迎贡献。"
     if url:
         text += f"[在 GitHub 上编辑主题页，补充这道题的解答]({url})"

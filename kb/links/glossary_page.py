@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from kb.links.glossary import GLOSSARY_FILE, Term
-from kb.links.questions import QuestionIndex, link_text, md_link
+from kb.links.questions import QuestionIndex, link_text, md_link, without_math
 
 GLOSSARY_PAGE = "glossary.md"
 INTRO = (
@@ -86,5 +86,4 @@ def _escape(text: str) -> str:
 
 def _attr(text: str) -> str:
     """Plain text for a link title attribute: no math delimiters (math must not render inside an attribute)."""
-    text = re.sub(r"\$+([^$]*)\$+", r"\1", text)
-    return text.replace("\\", "\\\\").replace('"', "“").replace("\n", " ")
+    return without_math(text).replace("\\", "\\\\").replace('"', "“").replace("\n", " ")

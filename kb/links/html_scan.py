@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 
 # Attributes holding a URL the browser will follow or load.
@@ -34,7 +35,7 @@ class Ref:
     line: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class HtmlFacts:
     ids: list[tuple[str, int]] = field(default_factory=list)
     refs: list[Ref] = field(default_factory=list)
@@ -66,3 +67,9 @@ def scan_html(source: str) -> HtmlFacts:
     scanner.feed(source)
     scanner.close()
     return scanner.facts
+
+
+@lru_cache(maxsize=1024)
+def scan_page(source: str) -> HtmlFacts:
+    """``scan_html`` once per distinct page HTML: the safety and link checks share one scan (read-only)."""
+    return scan_html(source)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from kb.links.html_scan import HtmlFacts, Ref, scan_html
+from kb.links.html_scan import HtmlFacts, Ref, scan_html, scan_page
 from kb.links.locate import find_line, url_needles
 from kb.links.markdown_index import code_mask
 
@@ -34,7 +34,7 @@ class PageDoc:
 
     def scanned(self) -> HtmlFacts:
         if self.facts is None:
-            self.facts = scan_html(self.html)
+            self.facts = scan_page(self.html)
         return self.facts
 
 

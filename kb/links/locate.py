@@ -6,8 +6,8 @@ from urllib.parse import unquote
 from kb.links.markdown_index import code_mask
 
 
-def find_line(markdown: str, needles: list[str], in_code: bool = False) -> int | None:
-    """1-based line of the first needle found (tried in order), outside code fences unless ``in_code``."""
+def find_line(markdown: str, needles: list[str]) -> int | None:
+    """1-based line of the first needle found (tried in order), outside code fences."""
     lines = markdown.split("\n")
     mask = code_mask(lines)
     for needle in needles:
@@ -15,7 +15,7 @@ def find_line(markdown: str, needles: list[str], in_code: bool = False) -> int |
             continue
         lowered = needle.lower()
         for index, line in enumerate(lines):
-            if (in_code or not mask[index]) and lowered in line.lower():
+            if not mask[index] and lowered in line.lower():
                 return index + 1
     return None
 

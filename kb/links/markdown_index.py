@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -65,3 +66,23 @@ def headings(markdown: str) -> list[Heading]:
                 break
         result.append(Heading(level, title, heading_id, index, end))
     return result
+
+
+def insert_after_sections(markdown: str, blocks: Mapping[str, str]) -> str:
+    """Append ``blocks[heading id]`` at the end of that heading's section (before its trailing blank lines).
+
+    Each block is set off by blank lines. When sections end at the same line (a question and
+    its last sub-question), the outer section's block comes last.
+    """
+    lines = markdown.split("\n")
+    inserts: list[tuple[int, int, str]] = []
+    for heading in headings(markdown):
+        if heading.id is None or heading.id not in blocks:
+            continue
+        end = heading.end
+        while end > heading.line + 1 and not lines[end - 1].strip():
+            end -= 1
+        inserts.append((end, heading.line, blocks[heading.id]))
+    for end, _, block in sorted(inserts, key=lambda item: (-item[0], item[1])):
+        lines[end:end] = ["", *block.strip("\n").split("\n"), ""]
+    return "\n".join(lines)

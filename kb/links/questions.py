@@ -27,7 +27,6 @@ class Anchor:
     src_uri: str
     title: str
     entry_id: str
-    line: int  # 1-based line of the heading in the page
 
 
 @dataclass
@@ -40,8 +39,6 @@ class Entry:
     topic: str
     topic_title: str
     question_ids: tuple[str, ...]
-    start: int  # 0-based line of the h2
-    end: int  # exclusive line index where the entry stops
     text: str  # the entry's Markdown, heading included
 
     @property
@@ -51,13 +48,10 @@ class Entry:
 
 @dataclass
 class BankQuestion:
-    """One question of the bank page: an h3 ``{#bank-NNN}`` under a chapter h2."""
+    """One question of the bank page: an h3 ``{#bank-NNN}``."""
 
     id: str
     title: str
-    chapter: str
-    start: int
-    end: int
 
 
 @dataclass
@@ -80,11 +74,11 @@ def _page_title(markdown: str, fallback: str) -> str:
     return fallback
 
 
-def index_topic_page(src_uri: str, markdown: str, index: QuestionIndex, topic_title: str) -> None:
+def index_topic_page(src_uri: str, markdown: str, index: QuestionIndex) -> None:
     """Add every h2 entry of one topic page (and its h3 source ids) to ``index``."""
     lines = markdown.split("\n")
     topic = posixpath.splitext(posixpath.basename(src_uri))[0]
-    title = _page_title(markdown, topic_title)
+    title = _page_title(markdown, topic)
     all_headings = headings(markdown)
     for h2 in (h for h in all_headings if h.level == 2 and h.id):
         children = [
@@ -100,37 +94,28 @@ def index_topic_page(src_uri: str, markdown: str, index: QuestionIndex, topic_ti
             topic=topic,
             topic_title=title,
             question_ids=ids,
-            start=h2.line,
-            end=h2.end,
             text="\n".join(lines[h2.line : h2.end]),
         )
         index.entries.append(entry)
         index.by_id[entry.id] = entry
-        index.anchors[h2.id] = Anchor(h2.id, src_uri, h2.title, h2.id, h2.line + 1)
+        index.anchors[h2.id] = Anchor(h2.id, src_uri, h2.title, h2.id)
         for child in children:
-            index.anchors[child.id] = Anchor(child.id, src_uri, child.title, h2.id, child.line + 1)
+            index.anchors[child.id] = Anchor(child.id, src_uri, child.title, h2.id)
 
 
 def index_bank_page(markdown: str, index: QuestionIndex) -> None:
     """Add the bank questions (h3 with an id, under chapter h2s) to ``index``."""
-    chapter = ""
     for heading in headings(markdown):
-        if heading.level == 2:
-            chapter = heading.title.strip()
-        elif heading.level == 3 and heading.id:
-            index.bank[heading.id] = BankQuestion(
-                heading.id, heading.title, chapter, heading.line, heading.end
-            )
+        if heading.level == 3 and heading.id:
+            index.bank[heading.id] = BankQuestion(heading.id, heading.title)
 
 
-def build_index(pages: Mapping[str, str], topic_titles: Mapping[str, str] | None = None) -> QuestionIndex:
+def build_index(pages: Mapping[str, str]) -> QuestionIndex:
     """Index from ``{src_uri: markdown}``: topic pages under ``topics/`` and ``bank.md``."""
-    topic_titles = topic_titles or {}
     index = QuestionIndex()
     for src_uri in sorted(pages):
         if src_uri.startswith(TOPIC_DIR) and src_uri.endswith(".md"):
-            slug = posixpath.splitext(posixpath.basename(src_uri))[0]
-            index_topic_page(src_uri, pages[src_uri], index, topic_titles.get(slug, slug))
+            index_topic_page(src_uri, pages[src_uri], index)
         elif src_uri == BANK_PAGE:
             index_bank_page(pages[src_uri], index)
     return index
@@ -150,5 +135,9 @@ def link_text(title: str) -> str:
     Math delimiters are dropped (``$β$`` → ``β``): these links are added after the math hook has
     taken the page's formulas out, so a formula here would show as raw TeX.
     """
-    plain = re.sub(r"\$+([^$]*)\$+", r"\1", title.strip())
-    return re.sub(r"(?<!\\)([\[\]])", r"\\\1", plain)
+    return re.sub(r"(?<!\\)([\[\]])", r"\\\1", without_math(title.strip()))
+
+
+def without_math(text: str) -> str:
+    """``text`` with math delimiters dropped (``$β$`` → ``β``), for places where no formula renders."""
+    return re.sub(r"\$+([^$]*)\$+", r"\1", text)

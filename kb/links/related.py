@@ -11,10 +11,9 @@ from pathlib import Path
 
 import jieba
 
-from kb.errors import ConfigError
 from kb.links.glossary import TermMatcher
-from kb.links.questions import Entry, QuestionIndex
-from kb.yamlfile import load_yaml
+from kb.links.id_lists import load_id_lists
+from kb.links.questions import Entry, QuestionIndex, link_text, md_link
 
 RELATED_FILE = "data/related.yml"
 MIN_RELATED, MAX_RELATED = 2, 5
@@ -126,37 +125,27 @@ def load_overrides(root: Path, index: QuestionIndex) -> dict[str, list[str]]:
     path = root / RELATED_FILE
     if not path.exists():
         return {}
-    data, lines = load_yaml(path)
-    overrides = data.get("overrides") or {}
-    if not isinstance(overrides, dict):
-        raise ConfigError(f"{RELATED_FILE}:1: `overrides:` 必须是映射（题目 id → 相关题目 id 列表）")
-    problems: list[str] = []
-    result: dict[str, list[str]] = {}
-    for key, value in overrides.items():
-        where = f"{RELATED_FILE}:{lines.get(('overrides', key), 1)}"
-        entry = index.entry(str(key))
-        if entry is None:
-            problems.append(f"{where}: 题目 `{key}` 不在任何主题页上 — 请检查 id")
-            continue
-        if not isinstance(value, list) or not MIN_RELATED <= len(value) <= MAX_RELATED:
-            problems.append(f"{where}: `{key}` 需要 {MIN_RELATED}–{MAX_RELATED} 个相关题目 id 的列表")
-            continue
-        ids: list[str] = []
-        for position, target in enumerate(value):
-            target_where = f"{RELATED_FILE}:{lines.get(('overrides', key, position), 1)}"
-            target_entry = index.entry(str(target))
-            if target_entry is None:
-                problems.append(f"{target_where}: 相关题目 `{target}` 不存在 — 请检查 id")
-            elif target_entry.id == entry.id:
-                problems.append(f"{target_where}: `{target}` 与 `{key}` 是同一题 — 请换成其他题目")
-            elif str(target) in ids:
-                problems.append(f"{target_where}: `{target}` 重复 — 请删除重复项")
-            else:
-                ids.append(str(target))
-        result[entry.id] = ids
-    if problems:
-        raise ConfigError("\n".join(problems))
-    return result
+
+    def key_problem(key: str) -> str | None:
+        return None if index.entry(key) else f"题目 `{key}` 不在任何主题页上 — 请检查 id"
+
+    def value_problem(key: str, value: object) -> str | None:
+        if isinstance(value, list) and MIN_RELATED <= len(value) <= MAX_RELATED:
+            return None
+        return f"`{key}` 需要 {MIN_RELATED}–{MAX_RELATED} 个相关题目 id 的列表"
+
+    def target_problem(key: str, target: str) -> str | None:
+        target_entry = index.entry(target)
+        if target_entry is None:
+            return f"相关题目 `{target}` 不存在 — 请检查 id"
+        if target_entry is index.entry(key):
+            return f"`{target}` 与 `{key}` 是同一题 — 请换成其他题目"
+        return None
+
+    overrides = load_id_lists(
+        path, RELATED_FILE, "overrides", "题目 id → 相关题目 id 列表", key_problem, value_problem, target_problem
+    )
+    return {index.anchors[key].entry_id: ids for key, ids in overrides.items()}  # h3 ids name their entry
 
 
 def related_questions(
@@ -168,15 +157,8 @@ def related_questions(
     return related
 
 
-def coverage(related: dict[str, list[str]]) -> tuple[int, int]:
-    """``(entries with at least MIN_RELATED related, all entries)``."""
-    return sum(len(v) >= MIN_RELATED for v in related.values()), len(related)
-
-
 def render_block(entry: Entry, targets: Iterable[str], index: QuestionIndex, doc_names: dict[str, str]) -> str:
     """Markdown for the "相关问题" list closing an entry."""
-    from kb.links.questions import link_text, md_link
-
     items = []
     for target in targets:
         anchor = index.anchors[target]

@@ -37,7 +37,8 @@ def unsafe_markup(facts: HtmlFacts) -> list[tuple[int, str, str]]:
                 found.append((line, f"内联事件处理属性 `{name}=`", f"{name}="))
             elif name in URL_LIKE and value:
                 for candidate in value.split(",") if name == "srcset" else [value]:
-                    problem = url_problem(candidate.strip().split(" ")[0])
+                    url = candidate.strip().split(" ")[0]
+                    problem = url_problem(url)
                     if problem:
-                        found.append((line, problem, candidate.strip().split(" ")[0]))
+                        found.append((line, problem, url))
     return found

@@ -30,7 +30,6 @@ SKIP_CLASSES = frozenset(
 VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
-_RAW_MATH = re.compile(r"\$\$.+?\$\$|\$[^$\n]+?\$|\\\(.+?\\\)|\\\[.+?\\\]", re.DOTALL)
 
 
 class _TextFinder(HTMLParser):
@@ -77,29 +76,19 @@ class _TextFinder(HTMLParser):
             self.chunks.append((self._offset(), data))
 
 
-def _math_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _RAW_MATH.finditer(text)]
+def link_terms(source: str, matcher: TermMatcher, href: Callable[[str], str]) -> str:
+    """Return ``source`` with the first mention of each term linked; ``href(term_id)`` gives the link target.
 
-
-def link_terms(
-    source: str,
-    matcher: TermMatcher,
-    href: Callable[[str], str],
-    linked: set[str] | None = None,
-) -> tuple[str, set[str]]:
-    """Return ``source`` with the first mention of each term linked, and the set of linked term ids.
-
-    ``href(term_id)`` gives the link target; ``linked`` holds terms already linked on this page.
+    Formulas are rendered (KaTeX) or wrapped (arithmatex) by now, so skipping their classes skips all math.
     """
-    linked = set() if linked is None else set(linked)
+    linked: set[str] = set()
     finder = _TextFinder(source)
     finder.feed(source)
     finder.close()
     inserts: list[tuple[int, int, str]] = []
     for offset, text in finder.chunks:
-        math = _math_spans(text)
         for start, end, term_id in matcher.finditer(text):
-            if term_id in linked or any(s < end and start < e for s, e in math):
+            if term_id in linked:
                 continue
             term = matcher.terms[term_id]
             title = html.escape(f"{term.term}：{term.definition}", quote=True)
@@ -107,7 +96,7 @@ def link_terms(
             inserts.append((offset + start, offset + end, opening))
             linked.add(term_id)
     if not inserts:
-        return source, linked
+        return source
     pieces: list[str] = []
     cursor = 0
     for start, end, opening in sorted(inserts):
@@ -115,4 +104,4 @@ def link_terms(
         pieces.append(opening + source[start:end] + "</a>")
         cursor = end
     pieces.append(source[cursor:])
-    return "".join(pieces), linked
+    return "".join(pieces)

@@ -1,7 +1,8 @@
 """Alias groups that expand queries: `KV 缓存` also finds `KV Cache`.
 
 Two files feed them: data/search-aliases.yml (search's own list) and, when present,
-data/glossary.yml (each glossary term with its aliases). Groups sharing a spelling merge.
+data/glossary.yml (each glossary term with its aliases, read by the glossary's own loader).
+Groups sharing a spelling merge.
 """
 from __future__ import annotations
 
@@ -9,13 +10,11 @@ from pathlib import Path
 
 import yaml
 
+from kb.errors import ConfigError
+from kb.links.glossary import GLOSSARY_FILE, load_glossary
 from kb.search.normalize import collapse, compact
 
 ALIASES_FILE = Path("data/search-aliases.yml")
-GLOSSARY_FILE = Path("data/glossary.yml")
-# Glossary entry keys that hold a spelling of the term (the first found is its name).
-GLOSSARY_NAME_KEYS = ("term", "name", "zh", "en", "title")
-GLOSSARY_ALIAS_KEYS = ("aliases", "alias", "synonyms")
 
 
 class AliasError(ValueError):
@@ -65,38 +64,15 @@ def load_alias_file(path: Path) -> list[list[str]]:
     return groups
 
 
-def _glossary_entries(data: object) -> list[dict]:
-    if isinstance(data, dict):
-        for key in ("terms", "glossary", "entries"):
-            if isinstance(data.get(key), list):
-                return [e for e in data[key] if isinstance(e, dict)]
-        return [{"term": k, **v} for k, v in data.items() if isinstance(v, dict)]
-    if isinstance(data, list):
-        return [e for e in data if isinstance(e, dict)]
-    return []
-
-
-def load_glossary(path: Path) -> list[list[str]]:
-    """Spellings of each glossary term; the glossary validates its own file."""
+def glossary_groups(root: Path) -> list[list[str]]:
+    """Spellings of each glossary term (its name and aliases) that has more than one."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise AliasError(f"{path}:{line}: YAML 语法错误：{exc} — 请检查缩进与引号") from exc
+        terms = load_glossary(root)
+    except ConfigError as exc:
+        raise AliasError(str(exc)) from None
     groups = []
-    for entry in _glossary_entries(data):
-        spellings: list[str] = []
-        for key in GLOSSARY_NAME_KEYS:
-            if isinstance(entry.get(key), str):
-                spellings.append(entry[key])
-        for key in GLOSSARY_ALIAS_KEYS:
-            value = entry.get(key)
-            if isinstance(value, str):
-                spellings.append(value)
-            elif isinstance(value, list):
-                spellings.extend(v for v in value if isinstance(v, str))
-        spellings = [collapse(s) for s in spellings if collapse(s)]
+    for term in terms:
+        spellings = [collapse(name) for name in term.names if collapse(name)]
         if len(spellings) >= 2:
             groups.append(spellings)
     return groups
@@ -133,5 +109,5 @@ def load_aliases(root: Path) -> list[list[str]]:
     if (root / ALIASES_FILE).exists():
         groups += load_alias_file(root / ALIASES_FILE)
     if (root / GLOSSARY_FILE).exists():
-        groups += load_glossary(root / GLOSSARY_FILE)
+        groups += glossary_groups(root)
     return merge_groups(groups)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,22 +47,44 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def write_files(root: Path, files: Mapping[str, str | bytes]) -> None:
+    """Write each file under ``root``, creating folders: text as UTF-8, bytes as they are."""
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+def write_config(root: Path, config: dict) -> Path:
+    """The throwaway project's mkdocs.yml."""
+    path = root / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def read_docs(root: Path) -> dict[str, str]:
+    """``{src_uri: markdown}`` of every Markdown page under ``root/docs``."""
+    docs = root / "docs"
+    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
+
+
+def _dedent(content: str | bytes) -> str | bytes:
+    return textwrap.dedent(content) if isinstance(content, str) else content
+
+
 def build_project(
     root: Path,
     pages: dict[str, str],
-    data: dict[str, str] | None = None,
+    data: Mapping[str, str | bytes] | None = None,
     hooks: list[str] | None = None,
     extra: dict | None = None,
 ) -> BuildResult:
-    """Write a project under ``root`` (docs pages, data files) and build it strictly in-process."""
-    for rel, text in pages.items():
-        path = root / "docs" / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-    for rel, text in (data or {}).items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    """Write a project under ``root`` (docs pages; other files such as data/ or images, by path) and build it strictly in-process."""
+    write_files(root / "docs", {rel: _dedent(text) for rel, text in pages.items()})
+    write_files(root, {rel: _dedent(content) for rel, content in (data or {}).items()})
     config = {
         "site_name": "测试",
         "site_url": "https://example.org/kb/",
@@ -82,13 +105,13 @@ def build_project(
         "hooks": [str(HOOKS / h) for h in (hooks if hooks is not None else ALL_HOOKS)],
         **(extra or {}),
     }
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    config_file = write_config(root, config)
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     site = root / "site"
     try:
-        build(load_config(str(root / "mkdocs.yml"), site_dir=str(site)))
+        build(load_config(str(config_file), site_dir=str(site)))
         ok = True
     except Abort:
         ok = False
@@ -102,7 +125,7 @@ def make_site(tmp_path):
     """``make_site(pages, data=None, hooks=None)`` builds a fresh project in a temp directory."""
     counter = iter(range(1000))
 
-    def _make(pages: dict[str, str], data: dict[str, str] | None = None, hooks: list[str] | None = None, extra=None):
+    def _make(pages: dict[str, str], data: Mapping[str, str | bytes] | None = None, hooks: list[str] | None = None, extra=None):
         return build_project(tmp_path / f"p{next(counter)}", pages, data, hooks, extra)
 
     return _make

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from kb.links.bank import load_bank_links
 from kb.links.questions import build_index
+from tests.hooks.conftest import read_docs
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -60,9 +61,14 @@ def test_unknown_ids_name_file_and_line(make_site):
     assert "data/bank-links.yml:3:" in result.errors and "bank-404" in result.errors
 
 
+def test_file_that_is_not_a_mapping_names_file_and_line(make_site):
+    result = make_site(PAGES, data={"data/bank-links.yml": "- bank-001\n"}, hooks=["bank_links.py"])
+    assert not result.ok
+    assert "data/bank-links.yml:1:" in result.errors and "links:" in result.errors
+
+
 def test_real_mapping_links_at_least_120_bank_questions():
-    pages = {p.relative_to(ROOT / "docs").as_posix(): p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md")}
-    index = build_index(pages)
+    index = build_index(read_docs(ROOT))
     links = load_bank_links(ROOT, index)
     assert len(index.bank) == 200
     assert len(links) >= 120

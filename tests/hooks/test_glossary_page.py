@@ -49,6 +49,12 @@ def test_alias_shared_by_two_terms_is_an_error(make_site):
     assert "data/glossary.yml:9:" in result.errors and "KVCache" in result.errors
 
 
+def test_hand_written_glossary_page_is_refused(make_site):
+    result = make_site({**PAGES, "glossary.md": "# 术语表\n\n手写介绍。\n"}, data={"data/glossary.yml": GLOSSARY})
+    assert not result.ok
+    assert "docs/glossary.md" in result.errors and "data/glossary.yml" in result.errors
+
+
 def test_real_glossary_has_at_least_60_terms_with_aliases():
     terms = load_glossary(ROOT)
     with_aliases = [t for t in terms if t.aliases]

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.hooks.conftest import write_config, write_files
+
 ROOT = Path(__file__).resolve().parents[2]
 HOOK = ROOT / "hooks" / "math_render.py"
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -120,15 +122,9 @@ def write_project(root: Path, pages: dict[str, str], notebooks: dict[str, dict] 
         "plugins": plugins,
         "hooks": [str(HOOK)],
     }
-    (root / "mkdocs.yml").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
-    for name, text in pages.items():
-        path = root / "docs" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    for name, notebook in (notebooks or {}).items():
-        path = root / "docs" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(notebook, ensure_ascii=False), encoding="utf-8")
+    write_config(root, config)
+    write_files(root / "docs", pages)
+    write_files(root / "docs", {name: json.dumps(nb, ensure_ascii=False) for name, nb in (notebooks or {}).items()})
     return root
 
 

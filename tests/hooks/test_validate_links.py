@@ -1,6 +1,8 @@
 """Broken links, anchors, images and duplicate ids fail the build, naming file and line."""
 from __future__ import annotations
 
+import pytest
+
 from kb.links.internal import check_site
 
 HOOK = ["validate_links.py"]
@@ -16,51 +18,43 @@ def test_valid_site_builds(make_site):
     assert check_site(result.site, "/kb/") == []
 
 
-def test_broken_link_names_file_and_line(make_site):
-    pages = {**OK_PAGES, "index.md": "# 首页\n\n正文。\n\n见 [缺失](topics/missing.md)。\n"}
-    result = make_site(pages, hooks=HOOK)
+@pytest.mark.parametrize(
+    ("page", "text", "where", "expected"),
+    [
+        ("index.md", "# 首页\n\n正文。\n\n见 [缺失](topics/missing.md)。\n", "docs/index.md:5:", ["topics/missing.md"]),
+        ("index.md", "# 首页\n\n见 [注意力](topics/a.md#q-404)。\n", "docs/index.md:3:", ["#q-404"]),
+        ("topics/a.md", "# A\n\n## 问题一 {#q-1}\n\n回答，参见 [上文](#q-2)。\n", "docs/topics/a.md:5:", ["#q-2"]),
+        ("index.md", "# 首页\n\n![示意图](img/attention.png)\n", "docs/index.md:3:", ["图片", "img/attention.png"]),
+        ("index.md", '# 首页\n\n<p><a href="nowhere/">原始 HTML 链接</a></p>\n', "docs/index.md:3:", ["nowhere/"]),
+    ],
+    ids=["broken-link", "broken-anchor", "same-page-anchor", "missing-image", "raw-html-link"],
+)
+def test_broken_target_names_file_and_line(make_site, page, text, where, expected):
+    result = make_site({**OK_PAGES, page: text}, hooks=HOOK)
     assert not result.ok
-    assert "docs/index.md:5:" in result.errors
-    assert "topics/missing.md" in result.errors
+    assert where in result.errors
+    for needle in expected:
+        assert needle in result.errors
 
 
-def test_broken_anchor_names_file_and_line(make_site):
-    pages = {**OK_PAGES, "index.md": "# 首页\n\n见 [注意力](topics/a.md#q-404)。\n"}
-    result = make_site(pages, hooks=HOOK)
-    assert not result.ok
-    assert "docs/index.md:3:" in result.errors
-    assert "#q-404" in result.errors
-
-
-def test_same_page_anchor_is_checked(make_site):
-    pages = {**OK_PAGES, "topics/a.md": "# A\n\n## 问题一 {#q-1}\n\n回答，参见 [上文](#q-2)。\n"}
-    result = make_site(pages, hooks=HOOK)
-    assert not result.ok
-    assert "docs/topics/a.md:5:" in result.errors and "#q-2" in result.errors
-
-
-def test_missing_image_names_file_and_line(make_site):
+def test_existing_image_passes(make_site):
     pages = {**OK_PAGES, "index.md": "# 首页\n\n![示意图](img/attention.png)\n"}
-    result = make_site(pages, hooks=HOOK)
-    assert not result.ok
-    assert "docs/index.md:3:" in result.errors
-    assert "图片" in result.errors and "img/attention.png" in result.errors
-
-
-def test_existing_image_passes(make_site, tmp_path):
-    pages = {**OK_PAGES, "index.md": "# 首页\n\n![示意图](img/attention.png)\n"}
-    image = tmp_path / "p0" / "docs" / "img" / "attention.png"
-    image.parent.mkdir(parents=True)
-    image.write_bytes(b"\x89PNG\r\n\x1a\n")
-    result = make_site(pages, hooks=HOOK)
+    result = make_site(pages, data={"docs/img/attention.png": b"\x89PNG\r\n\x1a\n"}, hooks=HOOK)
     assert result.ok, result.errors
 
 
-def test_raw_html_link_is_checked(make_site):
-    pages = {**OK_PAGES, "index.md": '# 首页\n\n<p><a href="nowhere/">原始 HTML 链接</a></p>\n'}
-    result = make_site(pages, hooks=HOOK)
+def test_broken_link_in_a_theme_template_fails_after_the_build(make_site):
+    """Only the whole-site pass sees links that templates add around the page content."""
+    template = '{% extends "base.html" %}\n{% block content %}{{ super() }}<a href="missing-page/">缺失</a>{% endblock %}\n'
+    result = make_site(
+        OK_PAGES,
+        data={"overrides/main.html": template},
+        hooks=HOOK,
+        extra={"theme": {"name": "mkdocs", "custom_dir": "overrides"}},
+    )
     assert not result.ok
-    assert "docs/index.md:3:" in result.errors and "nowhere/" in result.errors
+    assert "生成的网站中有失效的站内链接" in result.errors
+    assert "site/index.html:" in result.errors and "missing-page/" in result.errors
 
 
 def test_duplicate_id_on_one_page(make_site):

@@ -37,7 +37,7 @@ def test_broken_links_are_listed_with_file_and_line(tmp_path, server):
     assert problems == [f"{page.as_posix()}:5: {server}/missing — HTTP 404"]
 
 
-def test_urls_in_code_are_ignored_and_punctuation_trimmed(tmp_path):
+def test_inline_code_urls_are_found_fenced_ones_ignored_and_punctuation_trimmed(tmp_path):
     page = tmp_path / "a.md"
     page.write_text("见 https://example.org/x。\n\n`https://example.org/code`\n\n```\nhttps://example.org/fence\n```\n", encoding="utf-8")
     assert set(find_urls([page])) == {"https://example.org/x", "https://example.org/code"}

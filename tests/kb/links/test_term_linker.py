@@ -9,31 +9,25 @@ from kb.links.term_linker import link_terms
 MATCHER = TermMatcher([Term("kv", "KV Cache", ("KV 缓存",), "类", "缓存 K 与 V。", (), (), (), 1)])
 
 
-def link(html: str, already: set[str] | None = None) -> tuple[str, set[str]]:
-    return link_terms(html, MATCHER, lambda t: f"../glossary/#{t}", already)
+def link(html: str) -> str:
+    return link_terms(html, MATCHER, lambda t: f"../glossary/#{t}")
 
 
 def test_only_anchor_tags_are_added():
     source = '<p class="x">用 &amp; 与 KV 缓存<br>再次 KV Cache</p>\n<ul>\n<li>&lt;tag&gt;</li>\n</ul>'
-    out, linked = link(source)
-    assert linked == {"kv"}
+    out = link(source)
+    assert re.findall(r'<a class="kb-term" href="([^"]+)"[^>]*>([^<]+)</a>', out) == [("../glossary/#kv", "KV 缓存")]
     assert re.sub(r'<a class="kb-term"[^>]*>|</a>', "", out) == source
     assert out.count("kb-term") == 1
 
 
-def test_raw_dollar_math_and_skipped_elements():
-    source = "<p>$KV Cache$ 与 \\(KV Cache\\)</p><h2>KV Cache</h2><pre><code>KV Cache</code></pre>" \
+def test_math_and_skipped_elements():
+    source = '<p><span class="arithmatex">\\(KV Cache\\)</span></p><h2>KV Cache</h2><pre><code>KV Cache</code></pre>' \
              '<a href="#">KV Cache</a><span class="katex">KV Cache</span><label>KV Cache</label>'
-    out, linked = link(source)
-    assert out == source and linked == set()
-
-
-def test_terms_already_linked_on_the_page_are_skipped():
-    out, _ = link("<p>KV Cache</p>", already={"kv"})
-    assert "kb-term" not in out
+    assert link(source) == source
 
 
 def test_title_is_escaped():
     matcher = TermMatcher([Term("q", "引号", (), "类", 'a "b" <c>', (), (), (), 1)])
-    out, _ = link_terms("<p>引号</p>", matcher, lambda t: "g/#q")
+    out = link_terms("<p>引号</p>", matcher, lambda t: "g/#q")
     assert 'title="引号：a &quot;b&quot; &lt;c&gt;"' in out

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.search.aliases import AliasError, load_alias_file, load_aliases, load_glossary, merge_groups
+from kb.search.aliases import AliasError, glossary_groups, load_alias_file, load_aliases, merge_groups
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -43,15 +43,20 @@ def test_bad_alias_file_names_file_line_and_fix(tmp_path, text, line, hint):
 
 
 def test_glossary_terms_with_aliases_become_groups(tmp_path):
-    path = write(tmp_path, "glossary.yml", """
+    write(tmp_path, "data/glossary.yml", """
 terms:
-  - term: KV Cache
-    aliases: [键值缓存, KV 缓存]
-  - term: 困惑度
-    en: Perplexity
-  - term: 孤立词条
+  - {id: kv-cache, term: KV Cache, aliases: [键值缓存, KV 缓存], category: 推理, definition: 缓存 K 与 V。}
+  - {id: perplexity, term: 困惑度, aliases: [Perplexity], category: 评测, definition: 语言模型的评测指标。}
+  - {id: lonely, term: 孤立词条, category: 其他, definition: 没有别名。}
 """)
-    assert load_glossary(path) == [["KV Cache", "键值缓存", "KV 缓存"], ["困惑度", "Perplexity"]]
+    assert glossary_groups(tmp_path) == [["KV Cache", "键值缓存", "KV 缓存"], ["困惑度", "Perplexity"]]
+
+
+def test_bad_glossary_is_an_alias_error_naming_file_and_line(tmp_path):
+    write(tmp_path, "data/glossary.yml", "terms:\n  - {id: kv-cache, term: KV Cache, category: 推理}\n")
+    with pytest.raises(AliasError) as err:
+        glossary_groups(tmp_path)
+    assert "data/glossary.yml:2:" in str(err.value) and "definition" in str(err.value)
 
 
 def test_groups_sharing_a_spelling_merge():
@@ -61,5 +66,6 @@ def test_groups_sharing_a_spelling_merge():
 
 def test_glossary_file_is_read_when_present(tmp_path):
     write(tmp_path, "data/search-aliases.yml", "aliases:\n  - [MoE, 混合专家]\n")
-    write(tmp_path, "data/glossary.yml", "terms:\n  - {term: 混合专家模型, aliases: [混合专家]}\n")
+    moe = "{id: moe, term: 混合专家模型, aliases: [混合专家], category: 架构, definition: 稀疏激活。}"
+    write(tmp_path, "data/glossary.yml", f"terms:\n  - {moe}\n")
     assert load_aliases(tmp_path) == [["MoE", "混合专家", "混合专家模型"]]
