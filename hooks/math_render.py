@@ -224,11 +224,7 @@ def _apply(record: PageMath, results: dict[str, Result]) -> None:
 
     def body(match: re.Match[str]) -> str:
         index = int(match.group(1))
-        if index >= len(rendered):
-            return match.group(0)
-        return rendered[index].replace(
-            '<span class="katex-mathml">', '<span class="katex-mathml" data-search-exclude="math">', 1
-        )
+        return rendered[index] if index < len(rendered) else match.group(0)
 
     def html_only(match: re.Match[str]) -> str:
         index = int(match.group(1))
