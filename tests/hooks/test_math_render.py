@@ -19,6 +19,7 @@ from kb.search.index import INDEX_FILE, load_js
 
 ROOT = Path(__file__).resolve().parents[2]
 HOOK = ROOT / "hooks" / "math_render.py"
+OFFLINE_HOOK = ROOT / "hooks" / "notebook_offline.py"  # removes mkdocs-jupyter's MathJax loader, as on the site
 SEARCH_HOOK = ROOT / "hooks" / "search_index.py"  # the site's search index, read after math is rendered
 sys.path.insert(0, str(ROOT / "hooks"))
 
@@ -121,7 +122,7 @@ def write_project(root: Path, pages: dict[str, str], notebooks: dict[str, dict] 
             {"pymdownx.tabbed": {"alternate_style": True}},
         ],
         "plugins": plugins,
-        "hooks": [str(HOOK)] + ([str(SEARCH_HOOK)] if search else []),
+        "hooks": [str(HOOK)] + ([str(OFFLINE_HOOK)] if notebooks else []) + ([str(SEARCH_HOOK)] if search else []),
     }
     (root / "mkdocs.yml").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
     for name, text in pages.items():
