@@ -20,7 +20,7 @@ from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
 _UNSEEN_TAGS = {"script", "style", "template", "svg", "math", "noscript", "input", "button"}
 _UNSEEN_CLASSES = {"katex-mathml", "headerlink", "md-content__button"}
-_OUT_OF_SEARCH_CLASSES = {"jp-CodeCell"}
+_OUT_OF_SEARCH_CLASSES = {"jp-CodeCell", "jp-OutputArea"}
 _BLOCKS = {
     "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption", "figure",
     "h1", "h2", "h3", "h4", "h5", "h6", "hr", "label", "li", "ol", "p", "pre", "section", "summary",
