@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test lint import check-import notebooks check-notebooks linkcheck clean bench chromium offline bench-search
+.PHONY: setup serve build test lint import check-import notebooks check-notebooks linkcheck clean bench chromium offline bench-search
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,10 +21,10 @@ $(NODE_STAMP): package-lock.json
 setup: $(STAMP) $(NODE_STAMP)
 
 serve: setup  ## Preview the site at http://127.0.0.1:8000 with live reload.
-	$(BIN)/mkdocs serve
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 build: setup  ## Strict build into site/: any warning or hook error fails.
-	$(BIN)/mkdocs build --strict --site-dir site
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
 
 import: setup  ## Regenerate docs/ from sources/ (keeps hand-edited pages; FORCE=1 overwrites).
 	$(BIN)/python -m kb import $(if $(FORCE),--force,)

@@ -5,8 +5,9 @@
 Builds the site twice from the current docs: as published (our index) and with our
 index hook removed (Material's lunr search, exactly as Material ships it). Then:
   * recall@5 and MRR for every query of benchmarks/search_queries.yml, per engine and kind;
-  * Ctrl+F check: random strings cut from section texts; the share of sections that
-    contain the string which the search lists (anywhere in its results);
+  * Ctrl+F check: random strings cut from the visible text of the built pages; the share
+    of sections whose visible text contains the string which the search lists (anywhere in
+    its results);
   * latency of a query: Python engine, our browser engine in Node, Material's worker in
     Node, and (--browser) typing into the real search box in Chromium;
   * index bytes against the bytes of text indexed.
@@ -18,7 +19,6 @@ import argparse
 import gzip
 import json
 import os
-import random
 import shutil
 import statistics
 import subprocess
@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 from kb.search.engine import Engine  # noqa: E402
 from kb.search.index import INDEX_FILE, load_js, text_bytes  # noqa: E402
 from kb.search.normalize import compact  # noqa: E402
+from tests.support.page_text import ctrl_f_samples, seen_sections, site_pages  # noqa: E402
 
 QUERIES = ROOT / "benchmarks" / "search_queries.yml"
 HERE = Path(__file__).resolve().parent
@@ -110,29 +111,23 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
-def ctrl_f_samples(index: dict, n: int, seed: int = 7) -> list[str]:
-    """Strings as a reader would pick them off a page: 2–8 characters of one section."""
-    rng = random.Random(seed)
-    texts = [s[3] for s in index["sections"] if len(s[3]) > 20] + [s[2] for s in index["sections"] if len(s[2]) > 6]
-    out = []
-    while len(out) < n:
-        text = rng.choice(texts)
-        size = rng.randint(2, min(8, len(text) - 1))
-        start = rng.randrange(0, len(text) - size)
-        piece = text[start : start + size].strip()
-        if len(compact(piece)) >= 2:
-            out.append(piece)
+def seen_text(site: Path, urls: set[str]) -> dict[tuple[str, str], str]:
+    """(page url, anchor) → compact visible text of that section of the built page."""
+    out = {}
+    for url, path in site_pages(site):
+        if url in urls:
+            for section in seen_sections(path.read_text(encoding="utf-8")):
+                out[(url, section.anchor)] = compact(" ".join([section.title, *section.runs]))
     return out
 
 
-def containing(index: dict, canon: Canon, piece: str) -> set[str]:
-    """Questions (groups folded) whose title or text contains `piece`, as Ctrl+F sees it."""
+def containing(seen: dict[tuple[str, str], str], canon: Canon, piece: str) -> set[str]:
+    """Questions (groups folded) whose visible title or text on the page contains `piece`, as Ctrl+F sees it."""
     needle = compact(piece)
     out = set()
-    for s in index["sections"]:
-        if needle in compact(s[2]) or needle in compact(s[3]):
-            url = index["pages"][s[0]][0]
-            out.add(canon(f"{url}#{s[1]}" if s[1] else url) or url)
+    for (url, anchor), text in seen.items():
+        if needle in text:
+            out.add(canon(f"{url}#{anchor}" if anchor else url) or url)
     return out
 
 
@@ -212,7 +207,9 @@ def main() -> int:
         mat, mat_warm = mat_all[:n], mat_all[-n:]
         mat_ranked = [dedupe([canon(loc) for loc in r["locations"]]) for r in mat]
 
-        samples = ctrl_f_samples(index, args.samples)
+        urls = {p[0] for p in index["pages"]}
+        samples = [piece for piece, _, _ in ctrl_f_samples(ours_site, urls, args.samples, seed=7, sizes=(2, 8))]
+        seen = seen_text(ours_site, urls)
         js_f = node("kb_search.js", ours_site, samples, "0")
         mat_f = node("material_search.js", material_site, samples)
         browser = browser_latency(ours_site, texts) if args.browser else None
@@ -249,7 +246,7 @@ def main() -> int:
     def ctrl_f(results: list[list[str | None]]) -> tuple[float, int]:
         found = total = misses = 0
         for piece, ranked in zip(samples, results, strict=True):
-            truth = containing(index, canon, piece)
+            truth = containing(seen, canon, piece)
             got = truth & set(ranked)
             found += len(got)
             total += len(truth)
@@ -258,7 +255,7 @@ def main() -> int:
 
     ours_f = ctrl_f([dedupe([canon(loc) or loc for loc, _ in r["hits"]]) for r in js_f])
     material_f = ctrl_f([dedupe([canon(loc) or loc for loc in r["locations"]]) for r in mat_f])
-    print(f"\nCtrl+F 检查：{len(samples)} 个从正文随机截取的字符串，含该字符串的题目被列出的比例")
+    print(f"\nCtrl+F 检查：{len(samples)} 个从页面可见正文随机截取的字符串，含该字符串的题目被列出的比例")
     print(f"  本站搜索     {ours_f[0]:.4f}（{ours_f[1]} 个字符串有遗漏）")
     print(f"  Material 默认 {material_f[0]:.4f}（{material_f[1]} 个字符串有遗漏）")
     report["ctrl_f"] = {"samples": len(samples), "ours": round(ours_f[0], 4), "ours_strings_missed": ours_f[1],

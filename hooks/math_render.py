@@ -17,7 +17,7 @@ from pathlib import Path
 from jinja2 import Environment
 from katex_math.assets import STYLESHEET, add_assets
 from katex_math.find import Formula, find_math
-from katex_math.notebook import find_notebook_math, strip_mathjax
+from katex_math.notebook import find_notebook_math
 from katex_math.renderer import KatexUnavailable, Result, formula_key, shared_renderer
 from katex_math.report import MathError, format_errors, hint_for, shorten
 from mkdocs.config.defaults import MkDocsConfig
@@ -152,7 +152,7 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
         anchor.title = _tokenise_text(anchor.title, record)
     if page.title:
         page.title = _tokenise_text(page.title, record)
-    return strip_mathjax("".join(pieces))
+    return "".join(pieces)  # mkdocs-jupyter's MathJax loader is removed by hooks/notebook_offline.py
 
 
 def _tokenise_text(text: str, record: PageMath) -> str:
@@ -224,11 +224,7 @@ def _apply(record: PageMath, results: dict[str, Result]) -> None:
 
     def body(match: re.Match[str]) -> str:
         index = int(match.group(1))
-        if index >= len(rendered):
-            return match.group(0)
-        return rendered[index].replace(
-            '<span class="katex-mathml">', '<span class="katex-mathml" data-search-exclude="math">', 1
-        )
+        return rendered[index] if index < len(rendered) else match.group(0)
 
     def html_only(match: re.Match[str]) -> str:
         index = int(match.group(1))

@@ -2,8 +2,8 @@
 
 mkdocs-jupyter always emits a MathJax ``<script src=…>`` (a CDN address, or an empty ``src``
 that re-requests the page itself), a MathJax config block, and a Mermaid module that imports
-from a CDN. Notebook math is typeset at build time like every other page (see the note in
-``on_page_content``), and the notebooks contain no Mermaid diagrams, so all of these go.
+from a CDN. Notebook math is typeset at build time like every other page (hooks/math_render.py),
+and the notebooks contain no Mermaid diagrams, so all of these go.
 Anything else that would still load from another host fails the build, naming the page.
 """
 from __future__ import annotations
@@ -72,9 +72,9 @@ def on_page_content(html: str, page: Page, **_: object) -> str:
     if not is_notebook(page):
         return html
     html = strip_loaders(html)
-    # Math in notebook Markdown cells arrives here as text: "$…$" and "$$…$$" inside the
-    # cells' HTML (nbconvert HTML-escapes <, > and &). A build-time math renderer for
-    # notebook pages hooks in at this same point (on_page_content, pages whose source is .ipynb).
+    # Notebook math is rendered at build time by hooks/math_render.py (listed before this hook,
+    # it swaps the formulas of Markdown cells for placeholders in its own on_page_content);
+    # this hook alone removes the MathJax loader that would otherwise be left without a use.
     leftovers = third_party_loads(html)
     if leftovers:
         raise PluginError(

@@ -4,10 +4,16 @@ Each h2/h3 question heading becomes one section (see kb.search.extract). The bro
 client overrides/assets/javascripts/kb-search.js answers Material's search box from
 this index, and `python -m kb search` reads the same file.
 
+Pages are read in on_page_context, which MkDocs calls after on_env: by then every other
+hook has finished with page.content, and hooks/math_render.py has put rendered formulas
+where its placeholders were, so the index holds what readers see.
+
 Material's search plugin stays enabled because it draws the search box, but its lunr
-index is not used: search/search_index.json is cut down to its `config` (read by
-Material's on-page highlighter), and search/search_index.js carries the same for
-pages opened from file://, where Material loads a script instead of fetching JSON.
+index is not used: each page is marked `search: {exclude: true}` before Material's
+plugin reads it, so Material skips the page; search/search_index.json is cut down to
+its `config` (read by Material's on-page highlighter), and search/search_index.js
+carries the same for pages opened from file://, where Material loads a script instead
+of fetching JSON.
 """
 from __future__ import annotations
 
@@ -58,12 +64,15 @@ def page_boost(page) -> float | None:
     return REFERENCE_BOOST if page.file.src_uri in REFERENCE_PAGES else 1.0
 
 
-def on_page_content(html: str, page, config, files) -> str:
+@event_priority(50)  # before Material's search plugin (0), which then skips the page
+def on_page_context(context, page, config, nav):
     boost = page_boost(page)
     if boost is not None:
         title = page.title or ""
-        _pages[page.file.src_uri] = Page(page.url, title, page_sections(html, title), boost)
-    return html
+        _pages[page.file.src_uri] = Page(page.url, title, page_sections(page.content or "", title), boost)
+    # Material would parse the page again only for an index that _stub_material_index discards.
+    page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return context
 
 
 def _stub_material_index(site: Path) -> None:

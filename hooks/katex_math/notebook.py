@@ -1,8 +1,8 @@
 """Math in Jupyter notebooks rendered by mkdocs-jupyter.
 
-nbconvert leaves `$…$` untouched in the HTML of Markdown cells and adds a MathJax loader;
-here the formulas of Markdown cells are found in that HTML, located in the notebook source
-(cell and line) for error messages, and the MathJax scripts are removed.
+nbconvert leaves `$…$` untouched in the HTML of Markdown cells; here the formulas of
+Markdown cells are found in that HTML and located in the notebook source (cell and line)
+for error messages. The MathJax loader nbconvert adds is removed by hooks/notebook_offline.py.
 """
 from __future__ import annotations
 
@@ -16,13 +16,6 @@ from .find import Formula, find_math
 
 _MARKDOWN_DIV = re.compile(r'<div\b[^>]*class="[^"]*\bjp-RenderedMarkdown\b[^"]*"[^>]*>')
 _DIV_TAG = re.compile(r"<(/?)div\b[^>]*>", re.IGNORECASE)
-_MATHJAX = re.compile(
-    r'<script\b[^>]*type="text/x-mathjax-config"[^>]*>.*?</script>'
-    r'|<script\b[^>]*src="[^"]*mathjax[^"]*"[^>]*>\s*</script>'
-    r'|<script\b[^>]*src=""[^>]*>\s*</script>'
-    r"|<!--[^>]*mathjax[^>]*-->",
-    re.DOTALL | re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -32,11 +25,6 @@ class NotebookFormula:
     formula: Formula  # offsets refer to the HTML; tex is unescaped
     cell: int | None  # 1-based index among all cells
     line: int | None  # 1-based line inside the cell
-
-
-def strip_mathjax(content: str) -> str:
-    """Remove nbconvert's MathJax loader and configuration: pages carry no math script."""
-    return _MATHJAX.sub("", content)
 
 
 def markdown_regions(content: str) -> list[tuple[int, int]]:

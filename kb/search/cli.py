@@ -30,8 +30,8 @@ def _marked(text: str, marks: list[tuple[int, int]], color: bool, style: str = _
 
 def results(engine: Engine, query: str, limit: int) -> tuple[list[dict], int]:
     """Top `limit` results as plain data, and how many sections matched in all."""
-    hits = engine.search(query)
     parsed = engine.parse(query)
+    hits = engine.search_query(parsed)
     out = []
     for rank, hit in enumerate(hits[:limit], 1):
         section = engine.sections[hit.section]

@@ -256,7 +256,10 @@ class Engine:
 
     def search(self, text: str, limit: int | None = None) -> list[Hit]:
         """Every section that matches, best first (ties keep site order)."""
-        query = self.parse(text)
+        return self.search_query(self.parse(text), limit)
+
+    def search_query(self, query: Query, limit: int | None = None) -> list[Hit]:
+        """`search` for a query already parsed (callers that also need its terms parse once)."""
         if not query.phrases:
             return []
         n = len(self.sections)

@@ -19,8 +19,10 @@ SECTION_TAGS = ("h2", "h3")
 GROUP_CLASS = "kb-group-lead"
 # Not shown as text to readers: skipped with everything inside.
 SKIP_TAGS = {"script", "style", "template", "svg", "math", "noscript", "input", "button"}
-SKIP_CLASSES = {"headerlink"}
-SKIP_ATTRIBUTE = "data-search-exclude"  # Material's marker, e.g. notebook code cells (hooks/notebook_search.py)
+# Shown, but kept out of the search: "¶" heading links; notebook code cells (source, copy of
+# the source, outputs), as rendered by mkdocs-jupyter — only a notebook's prose is indexed.
+SKIP_CLASSES = {"headerlink", "jp-CodeCell", "jp-OutputArea"}
+SKIP_ATTRIBUTE = "data-search-exclude"  # Material's marker, e.g. the notebook pages' question list
 BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
     "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",

@@ -14,8 +14,9 @@ from pathlib import Path
 from kb.search.index import INDEX_FILE
 
 CACHE_SITE = Path(".cache/search-site")
-# What the index is made from: a change in any of these makes an index stale.
-INPUTS = ("docs", "data", "hooks", "overrides", "kb/search", "mkdocs.yml")
+# What the site is built from: a change in any of these makes an index stale. The hooks
+# import from the whole kb package (links, render, search, …); KaTeX comes from package-lock.json.
+INPUTS = ("docs", "data", "hooks", "kb", "overrides", "mkdocs.yml", "package-lock.json")
 
 
 class IndexUnavailable(RuntimeError):

@@ -15,10 +15,13 @@ from pathlib import Path
 
 import pytest
 
+from kb.search.index import INDEX_FILE, load_js
 from tests.hooks.conftest import write_config, write_files
 
 ROOT = Path(__file__).resolve().parents[2]
 HOOK = ROOT / "hooks" / "math_render.py"
+OFFLINE_HOOK = ROOT / "hooks" / "notebook_offline.py"  # removes mkdocs-jupyter's MathJax loader, as on the site
+SEARCH_HOOK = ROOT / "hooks" / "search_index.py"  # the site's search index, read after math is rendered
 sys.path.insert(0, str(ROOT / "hooks"))
 
 RICH_PAGE = textwrap.dedent(
@@ -120,7 +123,7 @@ def write_project(root: Path, pages: dict[str, str], notebooks: dict[str, dict] 
             {"pymdownx.tabbed": {"alternate_style": True}},
         ],
         "plugins": plugins,
-        "hooks": [str(HOOK)],
+        "hooks": [str(HOOK)] + ([str(OFFLINE_HOOK)] if notebooks else []) + ([str(SEARCH_HOOK)] if search else []),
     }
     write_config(root, config)
     write_files(root / "docs", pages)
@@ -214,15 +217,19 @@ def test_heading_math_reads_cleanly_in_toc_and_search(rich_site: Path):
     assert link is not None
     assert 'class="katex"' in link.group(1) and "<math" not in link.group(1)
     assert visible_text(link.group(1)).split().count("α") == 1
-    index = json.loads((rich_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    sections = {doc["location"]: doc for doc in index["docs"]}
-    lr = sections["#lr"]
+    index = load_js(rich_site / INDEX_FILE)
+    sections = {s[1]: {"title": s[2], "text": s[3]} for s in index["sections"]}
+    lr = sections["lr"]
     assert lr["title"].count("α") == 1, lr["title"]
-    scale = sections["#scale"]
+    assert lr["text"].count("softmax") == 1, lr["text"]  # the formula's HTML, not also its MathML
+    scale = sections["scale"]
+    assert scale["title"].count("dk") == 1 and scale["text"].count("dk") == 1, scale
+    assert scale["text"].count("∣") == 1, scale
     for doc in (lr, scale):
         for field in ("title", "text"):
+            assert "KBMATH" not in doc[field], doc[field]
             assert "annotation" not in doc[field] and "\\" not in doc[field], doc[field]
-    assert "data-search-exclude" not in page  # the search plugin consumed the marker
+    assert "data-search-exclude" not in page
 
 
 @pytest.fixture(scope="module")

@@ -76,6 +76,18 @@ def test_search_box_over_http_shows_the_engines_ranking(built_site: Path, browse
         assert page.evaluate("window.__kbSearchTimings.length") >= len(QUERIES)
 
 
+def test_opened_result_highlights_the_query_on_the_page(built_site: Path, browser):
+    """Material's highlighter (feature search.highlight) still marks `?h=` terms: it reads the
+    config kept in search/search_index.json."""
+    with serve_site(built_site) as base:
+        page = browser.new_page()
+        page.goto(f"{base}/topics/moe/?h=负载均衡")
+        page.wait_for_selector("article mark", timeout=10_000)
+        marks = page.eval_on_selector_all("article mark", "ms => ms.map(m => m.textContent)")
+        page.close()
+    assert marks and set(marks) == {"负载均衡"}, marks
+
+
 def test_enter_opens_the_best_result(built_site: Path, browser):
     engine = Engine(load_js(built_site / INDEX_FILE))
     best = engine.location(engine.search("混合精度训练")[0].section)

@@ -36,3 +36,18 @@ def test_sections_follow_headings_with_ids():
 def test_empty_intro_is_dropped():
     sections = page_sections('<h1>T</h1><h2 id="a">A</h2><p>x</p>', "T")
     assert [s.anchor for s in sections] == ["a"]
+
+
+NOTEBOOK_HTML = (
+    '<div class="jp-Cell jp-MarkdownCell"><div><h2 id="t">标题</h2><p>开头的说明文字</p></div></div>'
+    '<div class="jp-Cell jp-CodeCell jp-Notebook-cell"><div class="jp-InputArea"><div><pre>kv_bytes_per_token = 1</pre></div>'
+    '<div class="clipboard-copy-txt">kv_bytes_per_token = 1</div></div>'
+    '<div class="jp-OutputArea"><div class="jp-OutputArea-output"><pre>131,072 字节</pre></div></div></div>'
+    '<div class="jp-OutputArea"><pre>孤立的输出</pre></div>'
+    '<div class="jp-Cell jp-MarkdownCell"><div><p>结尾的说明文字</p></div></div>'
+)
+
+
+def test_notebook_code_cells_and_outputs_are_left_out_but_prose_after_them_is_kept():
+    (section,) = page_sections(NOTEBOOK_HTML, "笔记")
+    assert section.text == "开头的说明文字 结尾的说明文字"

@@ -29,3 +29,13 @@ def test_site_index_first_then_cache(tmp_path):
     assert locate_index(tmp_path) == cached
     site = touch(tmp_path / "site" / INDEX_FILE, 2000)
     assert locate_index(tmp_path) == site
+
+
+def test_any_kb_module_mkdocs_config_or_node_lockfile_makes_the_index_stale(tmp_path):
+    index = touch(tmp_path / "site" / INDEX_FILE, 2000)
+    touch(tmp_path / "docs" / "a.md", 1000)
+    for changed in ("kb/links/check.py", "kb/render/topic_page.py", "hooks/x.py", "package-lock.json", "mkdocs.yml"):
+        path = touch(tmp_path / changed, 3000)
+        assert not fresh(index, tmp_path), changed
+        os.utime(path, (1000, 1000))
+        assert fresh(index, tmp_path), changed
