@@ -1,0 +1,1 @@
+"""Review notes: reviewed data (data/reviews/*.yml) that flags claims in answers, with citations."""

@@ -1,0 +1,83 @@
+"""The answer of each question on a Markdown page, split into the blocks a note can follow."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.links.markdown_index import code_mask, headings
+
+_ITEM = re.compile(r"^( *)(?:[-*+]|\d{1,3}[.)])( +)\S")
+_TAB = re.compile(r"^ *=== ")
+_ADMONITION = re.compile(r"^ *(?:!!!|\?\?\?\+?) ")
+_SOURCE_ATTR = "{: .kb-source }"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, list item, table or code block: lines [start, end) of the page, 0-based."""
+
+    start: int
+    end: int
+    indent: int  # where a note nested under this block starts
+
+    def text(self, lines: list[str]) -> str:
+        return "\n".join(lines[self.start : self.end])
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The answer of one question: its heading line and its blocks."""
+
+    question: str
+    heading_line: int
+    blocks: tuple[Block, ...]
+
+
+def _blocks(lines: list[str], start: int, end: int) -> list[Block]:
+    mask = code_mask(lines)
+    blocks: list[Block] = []
+    i = start
+    while i < end:
+        line = lines[i]
+        if not line.strip() or _TAB.match(line) or (line.lstrip().startswith("{:") and not mask[i]):
+            i += 1
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if mask[i]:  # a fenced code block is one block
+            j = i
+            while j < end and mask[j]:
+                j += 1
+            blocks.append(Block(i, j, indent))
+            i = j
+            continue
+        item = _ITEM.match(line)
+        nested = indent + 4 if item else indent
+        j = i + 1
+        while j < end and lines[j].strip() and not mask[j] and not _ITEM.match(lines[j]) and not _TAB.match(lines[j]) \
+                and not _ADMONITION.match(lines[j]) and not lines[j].lstrip().startswith("#"):
+            j += 1
+        blocks.append(Block(i, j, nested))
+        i = j
+    return blocks
+
+
+def answers(markdown: str) -> dict[str, Answer]:
+    """Every heading with an id whose section starts with a source line (``{: .kb-source }``)."""
+    lines = markdown.split("\n")
+    found: dict[str, Answer] = {}
+    all_headings = headings(markdown)
+    for h in all_headings:
+        if not h.id:
+            continue
+        body_start = h.line + 1
+        while body_start < h.end and not lines[body_start].strip():
+            body_start += 1
+        j = body_start
+        while j < h.end and lines[j].strip() and lines[j].strip() != _SOURCE_ATTR:
+            j += 1
+        if j >= h.end or lines[j].strip() != _SOURCE_ATTR:
+            continue
+        # The answer stops at the first sub-heading (a nested question has its own answer).
+        end = next((s.line for s in all_headings if h.line < s.line < h.end), h.end)
+        found[h.id] = Answer(h.id, h.line, tuple(_blocks(lines, j + 1, end)))
+    return found
