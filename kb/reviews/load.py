@@ -120,6 +120,8 @@ def load_reviews(directory: Path, root: Path) -> tuple[Reviews, list[str]]:
         except ConfigError as exc:
             errors.append(str(exc))
             continue
+        if isinstance(f.data, dict) and "terms" in f.data and "questions" not in f.data:
+            continue  # the glossary's review (kb.reviews.terms)
         table = f.data.get("questions") if isinstance(f.data, dict) else None
         if not isinstance(table, dict):
             f.error((), "应有 `questions:` 映射（题目 id → {notes: [...]}）")
