@@ -10,6 +10,9 @@ _ITEM = re.compile(r"^( *)(?:[-*+]|\d{1,3}[.)])( +)\S")
 _TAB = re.compile(r"^ *=== ")
 _ADMONITION = re.compile(r"^ *(?:!!!|\?\?\?\+?) ")
 _SOURCE_ATTR = "{: .kb-source }"
+# The importer's stand-in for an answer the source does not have (kb/render/question.py).
+UNANSWERED_MARK = '!!! note "原资料只有标题"'
+_SOURCE_DOC = re.compile(r"sources\.md#src-([A-Za-z0-9_-]+)")
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,10 @@ class Answer:
 
     question: str
     heading_line: int
+    title: str  # the heading's inline Markdown
+    doc: str | None  # manifest key of the source document, from the source line's link
     blocks: tuple[Block, ...]
+    answered: bool  # False for a title-only entry (the source lost its content)
 
 
 def _blocks(lines: list[str], start: int, end: int) -> list[Block]:
@@ -79,5 +85,8 @@ def answers(markdown: str) -> dict[str, Answer]:
             continue
         # The answer stops at the first sub-heading (a nested question has its own answer).
         end = next((s.line for s in all_headings if h.line < s.line < h.end), h.end)
-        found[h.id] = Answer(h.id, h.line, tuple(_blocks(lines, j + 1, end)))
+        doc = _SOURCE_DOC.search("\n".join(lines[body_start:j]))
+        blocks = tuple(_blocks(lines, j + 1, end))
+        answered = bool(blocks) and lines[blocks[0].start].strip() != UNANSWERED_MARK
+        found[h.id] = Answer(h.id, h.line, h.title, doc.group(1) if doc else None, blocks, answered)
     return found

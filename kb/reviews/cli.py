@@ -9,8 +9,6 @@ from kb.reviews.load import load_reviews
 from kb.reviews.model import VERDICTS
 from kb.reviews.place import place
 
-UNANSWERED_MARK = "原资料只有标题"
-
 
 def read_pages(docs: Path) -> dict[str, str]:
     return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
@@ -21,11 +19,7 @@ def run_reviews(root: Path, args: argparse.Namespace) -> int:
     pages = read_pages(root / "docs")
     placed = place(reviews, pages)
     errors += placed.errors
-    lines_of = {uri: md.split("\n") for uri, md in pages.items()}
-    answered = {
-        qid for qid, (uri, ans) in placed.answers.items()
-        if ans.blocks and UNANSWERED_MARK not in "\n".join(b.text(lines_of[uri]) for b in ans.blocks)
-    }
+    answered = {qid for qid, (_, ans) in placed.answers.items() if ans.answered}
     prefix = args.prefix or ""
     scope = sorted(q for q in answered if q.startswith(prefix))
     reviewed = [q for q in scope if q in reviews.questions]

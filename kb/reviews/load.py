@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.errors import ConfigError
-from kb.reviews.model import VERDICTS, Citation, QuestionReview, ReviewNote, Reviews
+from kb.reviews.model import VERDICTS, Citation, QuestionReview, ReviewNote, Reviews, SourceVerdict
 from kb.yamlfile import load_yaml
 
 REFERENCES_FILE = "references.yml"
@@ -102,6 +102,22 @@ def _note(f: _File, qid: str, i: int, raw: Any, refs: dict[str, Citation]) -> Re
     return ReviewNote(qid, quote, verdict, note, tuple(citations), f.where, f.line(*key))
 
 
+def _summary(f: _File, reviews: Reviews) -> None:
+    """``source`` + ``summary``: the reviewers' verdict on a whole document (one file may give it)."""
+    if "summary" not in f.data and "source" not in f.data:
+        return
+    doc, text = str(f.data.get("source", "") or "").strip(), str(f.data.get("summary", "") or "").strip()
+    if not doc or not text:
+        key = ("summary",) if "summary" in f.data else ("source",)
+        f.error(key, "`source`（资料的 key）和 `summary`（这份资料可靠程度的结论）要一起写")
+        return
+    if doc in reviews.summaries:
+        other = reviews.summaries[doc]
+        f.error(("source",), f"资料 `{doc}` 的结论已写在 {other.file}:{other.line} — 每份资料只写一处")
+        return
+    reviews.summaries[doc] = SourceVerdict(doc, text, f.where, f.line("summary"))
+
+
 def load_reviews(directory: Path, root: Path) -> tuple[Reviews, list[str]]:
     """All review files under ``directory``; returns the reviews and every error found."""
     errors: list[str] = []
@@ -126,6 +142,10 @@ def load_reviews(directory: Path, root: Path) -> tuple[Reviews, list[str]]:
         if not isinstance(table, dict):
             f.error((), "应有 `questions:` 映射（题目 id → {notes: [...]}）")
             continue
+        unknown = set(f.data) - {"questions", "source", "summary"}
+        if unknown:
+            f.error((sorted(unknown)[0],), f"未知的顶层字段 {sorted(unknown)} — 可用字段：source、summary、questions")
+        _summary(f, reviews)
         for qid, body in table.items():
             qid = str(qid)
             if qid in reviews.questions:

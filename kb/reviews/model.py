@@ -55,11 +55,22 @@ class QuestionReview:
     notes: list[ReviewNote] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class SourceVerdict:
+    """How reliable one source document proved, in the reviewers' words (shown on the sources page)."""
+
+    doc: str
+    summary: str
+    file: str
+    line: int
+
+
 @dataclass
 class Reviews:
     """Every review file, keyed by question id."""
 
     questions: dict[str, QuestionReview] = field(default_factory=dict)
+    summaries: dict[str, SourceVerdict] = field(default_factory=dict)
 
     @property
     def notes(self) -> list[ReviewNote]:

@@ -72,5 +72,13 @@ def place(reviews: Reviews, pages: Mapping[str, str]) -> Placed:
                 )
                 continue
             block, span = hits[0]
-            placements.append(Placement(note, number, src_uri, block, widen(block.text(lines), *span)))
+            span = widen(block.text(lines), *span)
+            clash = next((p for p in placements if p.src_uri == src_uri and p.block == block
+                          and p.span[0] < span[1] and span[0] < p.span[1]), None)
+            if clash:
+                errors.append(
+                    f"{note.file}:{note.line}: 引文与 {clash.note.file}:{clash.note.line} 的引文重叠 — 合并成一条意见，或缩短其中一条的引文"
+                )
+                continue
+            placements.append(Placement(note, number, src_uri, block, span))
     return Placed(placements, found, errors)

@@ -46,6 +46,7 @@ def results(engine: Engine, query: str, limit: int) -> tuple[list[dict], int]:
             "url": page[0],
             "anchor": section[1],
             "location": engine.location(hit.section),
+            "review": section[5] if len(section) > 5 else "",
             "score": round(hit.score, 3),
             "snippet": text,
             "missing": [label for label, found in hit.found.items() if not found],
@@ -63,7 +64,7 @@ def print_results(rows: list[dict], total: int, query: str, ms: float, color: bo
         title_marks, text_marks = row["_marks"]
         title = _marked(row["title"], title_marks, color)
         head = f"{_BOLD}{title}{_RESET}" if color else title
-        where = f"{row['page']} · {row['location']}"
+        where = f"{row['page']} · {row['location']}" + (f" · 审校：{row['review']}" if row["review"] else "")
         print(f"{row['rank']:>2}. {head}")
         print(f"    {_DIM + where + _RESET if color else where}")
         if row["snippet"]:

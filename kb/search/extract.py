@@ -17,6 +17,7 @@ from kb.search.normalize import collapse
 
 SECTION_TAGS = ("h2", "h3")
 GROUP_CLASS = "kb-group-lead"
+REVIEW_CLASS = "kb-review"  # the review state badge in a question's source line (kb.reviews.render)
 # Not shown as text to readers: skipped with everything inside.
 SKIP_TAGS = {"script", "style", "template", "svg", "math", "noscript", "input", "button"}
 # Shown, but kept out of the search: "¶" heading links; notebook code cells (source, copy of
@@ -40,6 +41,7 @@ class Section:
     title: str
     parts: list[str] = field(default_factory=list)
     group: bool = False  # an h2 that gathers several sources' answers as h3s
+    review: str = ""  # the question's review state as shown by its title (已核对 / 有 N 处勘误/存疑 / 未核对)
 
     @property
     def text(self) -> str:
@@ -78,6 +80,8 @@ class _Walker:
                 continue
             if GROUP_CLASS in (child.get("class") or []) and self.current.level == 2:
                 self.current.group = True
+            if REVIEW_CLASS in (child.get("class") or []) and not self.current.review:
+                self.current.review = _visible_text(child)
             block = child.name in BLOCK_TAGS
             if block:
                 self.current.parts.append("\n")

@@ -5,7 +5,8 @@ file:// can load it with a <script> tag, where fetch() of a JSON file is refused
 
 Layout (arrays, not objects, to stay small):
     pages:    [[url, title, boost], ...]  boost multiplies the scores of the page's sections
-    sections: [[page, anchor, title, text, group], ...]  group: index of the group h2 an h3 answers, else -1
+    sections: [[page, anchor, title, text, group, review], ...]  group: index of the group h2 an h3 answers,
+              else -1; review: the question's review state ("" for sections that are not questions)
     aliases:  [[spelling, spelling, ...], ...]
     stop:     question words that are not search terms (kb.search.normalize.STOPWORDS)
     words:    "|"-joined Chinese words of the site, for cutting queries (kb.search.vocab)
@@ -21,7 +22,7 @@ from kb.search.normalize import STOPWORDS, compact
 from kb.search.vocab import corpus_words
 
 INDEX_FILE = "search/kb_index.js"
-VERSION = 3
+VERSION = 4
 _PREFIX = "window.__kbSearchIndex="
 _SUFFIX = ";\n"
 
@@ -47,7 +48,7 @@ def build_index(pages: list[Page], aliases: list[list[str]]) -> dict:
                 owner = -1
             else:
                 owner = group
-            out_sections.append([p, section.anchor, section.title, section.text, owner])
+            out_sections.append([p, section.anchor, section.title, section.text, owner, section.review])
     words = corpus_words([compact(t) for s in out_sections for t in (s[2], s[3])])
     return {
         "v": VERSION, "pages": out_pages, "sections": out_sections, "aliases": aliases,

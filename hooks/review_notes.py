@@ -1,0 +1,70 @@
+"""Show the review of every answer: claims highlighted, notes after them, a state by each question.
+
+Runs first among the page hooks: the notes are Markdown (their formulas and links go through the
+math hook and the link checks like any other text), and the quotes are found in the page as written.
+Also generates the 审校 page (review.md) and adds each document's verdict to the sources page.
+"""
+from __future__ import annotations
+
+import posixpath
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root, for `kb`
+from kb.errors import ConfigError
+from kb.links.pages import page_sources, project_root
+from kb.reviews.load import load_reviews
+from kb.reviews.page import REVIEW_DATA, REVIEW_PAGE, render_review_page, source_verdicts
+from kb.reviews.place import Placed, place
+from kb.reviews.render import annotate
+from kb.sources import MANIFEST, load_manifest
+
+SOURCES_PAGE = "sources.md"
+_state: dict[str, object] = {}
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _state.clear()  # nothing carries over between builds of `mkdocs serve`
+    root = project_root(config)
+    reviews, errors = load_reviews(root / REVIEW_DATA, root)
+    pages = page_sources(files)
+    placed = place(reviews, pages)
+    errors += placed.errors
+    if errors:
+        raise PluginError(f"审校数据有 {len(errors)} 处错误：\n" + "\n".join(errors))
+    try:
+        titles = {d.key: d.title for d in load_manifest(root)} if (root / MANIFEST).exists() else {}
+    except ConfigError as exc:
+        raise PluginError(str(exc)) from None
+    if files.get_file_from_path(REVIEW_PAGE) is not None:
+        raise PluginError(f"docs/{REVIEW_PAGE} 由 {REVIEW_DATA} 在构建时生成 — 请删除 docs/{REVIEW_PAGE}")
+    generated = File.generated(config, REVIEW_PAGE, content=render_review_page(reviews, placed, pages, titles))
+    generated.edit_uri = f"../{REVIEW_DATA}"
+    files.append(generated)
+    _state.update(reviews=reviews, placed=placed)
+    return files
+
+
+@event_priority(110)  # before the math hook (100) takes formulas out: notes may hold formulas
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if "placed" not in _state:
+        return markdown
+    reviews, placed = _state["reviews"], _state["placed"]
+    assert isinstance(placed, Placed)
+    uri = page.file.src_uri
+    if uri == SOURCES_PAGE:
+        return source_verdicts(markdown, reviews, placed)  # type: ignore[arg-type]
+    here = place(reviews, {uri: markdown})  # type: ignore[arg-type]
+    answers = [a for q, (u, a) in here.answers.items() if u == uri and placed.answers.get(q, (None,))[0] == uri]
+    if not answers:
+        return markdown
+    ids = {a.question for a in answers}
+    placements = [p for p in here.placements if p.note.question in ids]
+    review_page = posixpath.relpath(REVIEW_PAGE, posixpath.dirname(uri) or ".")
+    return annotate(markdown, placements, [a for a in answers if a.answered], reviews, review_page)  # type: ignore[arg-type]
