@@ -22,6 +22,7 @@ class Block:
     start: int
     end: int
     indent: int  # where a note nested under this block starts
+    code: bool = False  # a fenced code block: its text is shown as is, so a claim in it cannot be marked
 
     def text(self, lines: list[str]) -> str:
         return "\n".join(lines[self.start : self.end])
@@ -40,12 +41,20 @@ class Answer:
 
 
 def _blocks(lines: list[str], start: int, end: int) -> list[Block]:
+    """Blocks of an answer. Text indented 4 more than its container after a blank line, outside a
+    list, is an indented code block (Python-Markdown shows it in a code box, as is)."""
     mask = code_mask(lines)
     blocks: list[Block] = []
+    base = 0  # indentation of the container: 4 inside a content tab
+    in_list = False
     i = start
     while i < end:
         line = lines[i]
-        if not line.strip() or _TAB.match(line) or (line.lstrip().startswith("{:") and not mask[i]):
+        if _TAB.match(line):
+            base, in_list = len(line) - len(line.lstrip(" ")) + 4, False
+            i += 1
+            continue
+        if not line.strip() or (line.lstrip().startswith("{:") and not mask[i]):
             i += 1
             continue
         indent = len(line) - len(line.lstrip(" "))
@@ -53,10 +62,23 @@ def _blocks(lines: list[str], start: int, end: int) -> list[Block]:
             j = i
             while j < end and mask[j]:
                 j += 1
-            blocks.append(Block(i, j, indent))
+            blocks.append(Block(i, j, indent, code=True))
             i = j
             continue
         item = _ITEM.match(line)
+        if indent >= base + 4 and not in_list and not item and i > start and not lines[i - 1].strip():
+            j = i + 1
+            while j < end and (not lines[j].strip() or len(lines[j]) - len(lines[j].lstrip(" ")) >= base + 4):
+                j += 1
+            while j > i + 1 and not lines[j - 1].strip():
+                j -= 1
+            blocks.append(Block(i, j, base, code=True))
+            i = j
+            continue
+        if indent <= base:
+            in_list = bool(item)
+        elif item:
+            in_list = True
         nested = indent + 4 if item else indent
         j = i + 1
         while j < end and lines[j].strip() and not mask[j] and not _ITEM.match(lines[j]) and not _TAB.match(lines[j]) \

@@ -14,7 +14,7 @@ _MARKUP = set("`$~|\\")
 # Spans that carry no reader-visible words: link targets, attribute lists, HTML tags.
 _INVISIBLE = re.compile(r"\]\([^)\s]*\)|\{:[^}]*\}|</?[A-Za-z][^<>]*>")
 # Spans a highlight must not cut: math, code, links, emphasis.
-_ATOMIC = re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$|`[^`\n]+`|!?\[[^\]\n]*\]\([^)\n]*\)|\*\*[^*\n]+?\*\*|(?<!\*)\*[^*\n]+?\*(?!\*)")
+_ATOMIC = re.compile(r"\$\$[\s\S]+?\$\$|\$[^$\n]+\$|`[^`\n]+`|!?\[[^\]\n]*\]\([^)\n]*\)|\*\*[^*\n]+?\*\*|(?<!\*)\*[^*\n]+?\*(?!\*)")
 
 
 @dataclass(frozen=True)

@@ -35,11 +35,17 @@ def state_badge(reviews: Reviews, question_id: str, review_page: str) -> str:
 
 
 def note_block(placement: Placement, indent: int) -> list[str]:
-    """A Material admonition (勘误 / 存疑 / 说明) with the correction and its sources."""
+    """A Material admonition (勘误 / 存疑 / 说明) with the correction and its sources.
+
+    A claim inside a code block cannot be highlighted; the note then quotes it and carries its anchor.
+    """
     note = placement.note
     pad = " " * indent
     sources = "；".join(c.markdown() for c in note.citations)
     body = [*note.note.split("\n"), "", f"依据：{sources}"]
+    if placement.block.code:
+        quoted = note.quote.replace("`", "")
+        body = [f'<span id="{placement.anchor}"></span>上面代码框中的“`{quoted}`”：', "", *body]
     return [
         f'{pad}!!! {note.kind} "{note.label}（本站审校）"',
         "",
@@ -69,7 +75,8 @@ def annotate(markdown: str, placements: Iterable[Placement], answers: Iterable[A
     edits: list[tuple[int, int, list[str]]] = []  # (start, end, replacement lines), applied bottom-up
     for (start, end), group in by_block.items():
         block = group[0].block
-        marked = _mark("\n".join(lines[start:end]), [(p.span, p) for p in group])
+        text = "\n".join(lines[start:end])
+        marked = text if block.code else _mark(text, [(p.span, p) for p in group])
         inserted = [line for p in sorted(group, key=lambda p: p.number) for line in ["", *note_block(p, block.indent)]]
         edits.append((start, end, [*marked.split("\n"), *inserted, ""]))
     for answer in answers:
