@@ -18,9 +18,10 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root, for `kb`
 from kb.errors import ConfigError
-from kb.links.pages import page_sources, project_root
+from kb.links.glossary_page import GLOSSARY_PAGE
+from kb.links.pages import page_sources, project_root, site_glossary
 from kb.reviews.load import load_reviews
-from kb.reviews.page import REVIEW_DATA, REVIEW_PAGE, render_review_page, source_verdicts
+from kb.reviews.page import REVIEW_DATA, REVIEW_PAGE, glossary_sources, render_review_page, source_verdicts
 from kb.reviews.place import Placed, place
 from kb.reviews.render import annotate
 from kb.sources import MANIFEST, load_manifest
@@ -36,6 +37,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages = page_sources(files)
     placed = place(reviews, pages)
     errors += placed.errors
+    terms = {t.id: t.term for t in site_glossary(root) or []}
+    errors += [
+        f"{r.file}:{r.line}: 术语 `{r.term}` 不在 data/glossary.yml 中 — 检查 id 拼写，或删除这条审校记录"
+        for r in reviews.terms.values() if r.term not in terms
+    ]
     if errors:
         raise PluginError(f"审校数据有 {len(errors)} 处错误：\n" + "\n".join(errors))
     try:
@@ -44,7 +50,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(str(exc)) from None
     if files.get_file_from_path(REVIEW_PAGE) is not None:
         raise PluginError(f"docs/{REVIEW_PAGE} 由 {REVIEW_DATA} 在构建时生成 — 请删除 docs/{REVIEW_PAGE}")
-    generated = File.generated(config, REVIEW_PAGE, content=render_review_page(reviews, placed, pages, titles))
+    generated = File.generated(config, REVIEW_PAGE, content=render_review_page(reviews, placed, pages, titles, terms))
     generated.edit_uri = f"../{REVIEW_DATA}"
     files.append(generated)
     _state.update(reviews=reviews, placed=placed)
@@ -60,6 +66,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     uri = page.file.src_uri
     if uri == SOURCES_PAGE:
         return source_verdicts(markdown, reviews, placed)  # type: ignore[arg-type]
+    if uri == GLOSSARY_PAGE:
+        return glossary_sources(markdown, reviews)  # type: ignore[arg-type]
     here = place(reviews, {uri: markdown})  # type: ignore[arg-type]
     answers = [a for q, (u, a) in here.answers.items() if u == uri and placed.answers.get(q, (None,))[0] == uri]
     if not answers:

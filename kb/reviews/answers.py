@@ -23,6 +23,8 @@ class Block:
     end: int
     indent: int  # where a note nested under this block starts
     code: bool = False  # a fenced code block: its text is shown as is, so a claim in it cannot be marked
+    base: int = 0  # indentation of the container (4 inside a content tab)
+    item: bool = False  # a list item
 
     def text(self, lines: list[str]) -> str:
         return "\n".join(lines[self.start : self.end])
@@ -62,7 +64,7 @@ def _blocks(lines: list[str], start: int, end: int) -> list[Block]:
             j = i
             while j < end and mask[j]:
                 j += 1
-            blocks.append(Block(i, j, indent, code=True))
+            blocks.append(Block(i, j, indent, code=True, base=base))
             i = j
             continue
         item = _ITEM.match(line)
@@ -72,19 +74,22 @@ def _blocks(lines: list[str], start: int, end: int) -> list[Block]:
                 j += 1
             while j > i + 1 and not lines[j - 1].strip():
                 j -= 1
-            blocks.append(Block(i, j, base, code=True))
+            blocks.append(Block(i, j, base, code=True, base=base))
             i = j
             continue
-        if indent <= base:
-            in_list = bool(item)
-        elif item:
+        if item:
             in_list = True
-        nested = indent + 4 if item else indent
+        elif indent < base + 4:
+            in_list = False  # text back at the container's margin ends any list
+        # Where a nested block (the note) may start: Python-Markdown nests in steps of four spaces.
+        nested = indent + 4 if item else base + 4 * max(0, (indent - base) // 4)
+        # Python-Markdown lets no list interrupt a paragraph: after paragraph text, a "- " line is more text.
+        lists_here = bool(item) or in_list
         j = i + 1
-        while j < end and lines[j].strip() and not mask[j] and not _ITEM.match(lines[j]) and not _TAB.match(lines[j]) \
-                and not _ADMONITION.match(lines[j]) and not lines[j].lstrip().startswith("#"):
+        while j < end and lines[j].strip() and not mask[j] and not (lists_here and _ITEM.match(lines[j])) \
+                and not _TAB.match(lines[j]) and not _ADMONITION.match(lines[j]) and not lines[j].lstrip().startswith("#"):
             j += 1
-        blocks.append(Block(i, j, nested))
+        blocks.append(Block(i, j, nested, base=base, item=bool(item)))
         i = j
     return blocks
 

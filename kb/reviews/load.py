@@ -6,11 +6,18 @@ from pathlib import Path
 from typing import Any
 
 from kb.errors import ConfigError
-from kb.reviews.model import VERDICTS, Citation, QuestionReview, ReviewNote, Reviews, SourceVerdict
+from kb.reviews.model import VERDICTS, Citation, QuestionReview, ReviewNote, Reviews, SourceVerdict, TermReview
 from kb.yamlfile import load_yaml
 
 REFERENCES_FILE = "references.yml"
 _URL = re.compile(r"^https?://[^\s<>\"']+$")
+# YAML folds a long line at a space; between two Chinese characters that space is not meant.
+_FOLD_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])")
+
+
+def _prose(value: Any) -> str:
+    """A prose field: trimmed, with the spaces YAML folding left between Chinese characters removed."""
+    return _FOLD_SPACE.sub("", str(value or "").strip())
 _NOTE_KEYS = {"quote", "verdict", "note", "cite"}
 _CITE_KEYS = {"ref", "title", "url", "at"}
 
@@ -81,7 +88,7 @@ def _note(f: _File, qid: str, i: int, raw: Any, refs: dict[str, Citation]) -> Re
         f.error(key, f"审校意见里有未知字段 {sorted(unknown)} — 可用字段：quote、verdict、note、cite")
     quote = str(raw.get("quote", "") or "").strip()
     verdict = str(raw.get("verdict", "") or "").strip()
-    note = str(raw.get("note", "") or "").strip()
+    note = _prose(raw.get("note"))
     ok = True
     if not quote:
         f.error(key, "审校意见缺少 `quote`：逐字引用答案中被指出的那句话")
@@ -106,7 +113,7 @@ def _summary(f: _File, reviews: Reviews) -> None:
     """``source`` + ``summary``: the reviewers' verdict on a whole document (one file may give it)."""
     if "summary" not in f.data and "source" not in f.data:
         return
-    doc, text = str(f.data.get("source", "") or "").strip(), str(f.data.get("summary", "") or "").strip()
+    doc, text = str(f.data.get("source", "") or "").strip(), _prose(f.data.get("summary"))
     if not doc or not text:
         key = ("summary",) if "summary" in f.data else ("source",)
         f.error(key, "`source`（资料的 key）和 `summary`（这份资料可靠程度的结论）要一起写")
@@ -116,6 +123,33 @@ def _summary(f: _File, reviews: Reviews) -> None:
         f.error(("source",), f"资料 `{doc}` 的结论已写在 {other.file}:{other.line} — 每份资料只写一处")
         return
     reviews.summaries[doc] = SourceVerdict(doc, text, f.where, f.line("summary"))
+
+
+def _terms(f: _File, refs: dict[str, Citation], reviews: Reviews) -> None:
+    """``terms: {term-id: {cite: [...], was: 原定义, reason: 理由}}`` — the glossary's review."""
+    table = f.data["terms"]
+    if not isinstance(table, dict):
+        f.error(("terms",), "`terms` 应是映射（术语 id → {cite: [...]}）")
+        return
+    for term, body in table.items():
+        key = ("terms", term)
+        if not isinstance(body, dict) or set(body) - {"cite", "was", "reason"}:
+            f.error(key, f"术语 `{term}` 的值应是 {{cite: [...]}}，更正过定义时再加 was（原定义）和 reason（理由）")
+            continue
+        cites = body.get("cite")
+        if not isinstance(cites, list) or not cites:
+            f.error(key, f"术语 `{term}` 没有引用任何来源 — 在 `cite:` 下至少列出一条支撑其定义的一手资料")
+            continue
+        citations = [c for j, raw in enumerate(cites) if (c := _citation(f, (*key, "cite", j), raw, refs))]
+        was, reason = _prose(body.get("was")), _prose(body.get("reason"))
+        if bool(was) != bool(reason):
+            f.error(key, f"术语 `{term}`：`was`（原定义）和 `reason`（为什么改）要一起写")
+            continue
+        if str(term) in reviews.terms:
+            f.error(key, f"术语 `{term}` 已在 {reviews.terms[str(term)].file}:{reviews.terms[str(term)].line} 审校过")
+            continue
+        if len(citations) == len(cites):
+            reviews.terms[str(term)] = TermReview(str(term), tuple(citations), was, reason, f.where, f.line(*key))
 
 
 def load_reviews(directory: Path, root: Path) -> tuple[Reviews, list[str]]:
@@ -137,7 +171,8 @@ def load_reviews(directory: Path, root: Path) -> tuple[Reviews, list[str]]:
             errors.append(str(exc))
             continue
         if isinstance(f.data, dict) and "terms" in f.data and "questions" not in f.data:
-            continue  # the glossary's review (kb.reviews.terms)
+            _terms(f, refs, reviews)
+            continue
         table = f.data.get("questions") if isinstance(f.data, dict) else None
         if not isinstance(table, dict):
             f.error((), "应有 `questions:` 映射（题目 id → {notes: [...]}）")

@@ -65,12 +65,25 @@ class SourceVerdict:
     line: int
 
 
+@dataclass(frozen=True)
+class TermReview:
+    """The review of one glossary definition (the project's own text): its sources, and any correction made."""
+
+    term: str
+    citations: tuple[Citation, ...]
+    was: str  # the definition before the review corrected it ("" = unchanged)
+    reason: str
+    file: str
+    line: int
+
+
 @dataclass
 class Reviews:
-    """Every review file, keyed by question id."""
+    """Every review file, keyed by question id (and glossary term id)."""
 
     questions: dict[str, QuestionReview] = field(default_factory=dict)
     summaries: dict[str, SourceVerdict] = field(default_factory=dict)
+    terms: dict[str, TermReview] = field(default_factory=dict)
 
     @property
     def notes(self) -> list[ReviewNote]:

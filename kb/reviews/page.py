@@ -55,8 +55,9 @@ def _page_titles(pages: Mapping[str, str]) -> dict[str, str]:
     return titles
 
 
-def render_review_page(reviews: Reviews, placed: Placed, pages: Mapping[str, str], doc_titles: Mapping[str, str]) -> str:
-    """The whole page, from the reviews as placed on this build's pages."""
+def render_review_page(reviews: Reviews, placed: Placed, pages: Mapping[str, str], doc_titles: Mapping[str, str],
+                       term_names: Mapping[str, str] | None = None) -> str:
+    """The whole page, from the reviews as placed on this build's pages; ``term_names``: glossary id → term."""
     titles = _page_titles(pages)
     answered = {q: a for q, a in placed.answers.items() if a[1].answered}
     notes_of = {q: [p for p in placed.placements if p.note.question == q] for q in answered}
@@ -78,6 +79,7 @@ def render_review_page(reviews: Reviews, placed: Placed, pages: Mapping[str, str
         STATES,
         _by_source(reviews, answered, notes_of, doc_titles),
         _by_topic(answered, notes_of, titles),
+        glossary_section(reviews, term_names) if term_names else "",
         CONTRIBUTE,
     ]
     return "\n".join(out)
@@ -167,3 +169,39 @@ def source_verdicts(markdown: str, reviews: Reviews, placed: Placed) -> str:
         blocks[h.id] = f'!!! abstract "审校结论"\n\n{body}'
 
     return insert_after_sections(markdown, blocks)
+
+
+def glossary_sources(markdown: str, reviews: Reviews) -> str:
+    """The glossary page with each definition's sources under it."""
+    blocks = {}
+    for h in headings(markdown):
+        term = h.id[len("term-"):] if h.id and h.id.startswith("term-") else None
+        review = reviews.terms.get(term) if term else None
+        if review:
+            sources = "；".join(c.markdown() for c in review.citations)
+            blocks[h.id] = f"依据：{sources}\n{{: .kb-term-sources }}"
+    return insert_after_sections(markdown, blocks)
+
+
+def glossary_section(reviews: Reviews, names: Mapping[str, str]) -> str:
+    """The 审校 page's account of the glossary: how many definitions were checked, which were corrected."""
+    checked = [t for t in reviews.terms if t in names]
+    changed = [reviews.terms[t] for t in checked if reviews.terms[t].was]
+    out = [
+        "## 术语表 {#glossary}",
+        "",
+        f"[术语表](glossary.md)的 {len(names)} 条定义是本站自己写的，其中 {len(checked)} 条已对照一手资料核对，"
+        "每条定义下方注明了依据。" + (f"审校中更正了 {len(changed)} 条：" if changed else "审校没有发现需要更正的定义。"),
+        "",
+    ]
+    for t in changed:
+        sources = "；".join(c.markdown() for c in t.citations)
+        out += [
+            f"- **[{names[t.term]}](glossary.md#term-{t.term})**：原定义为“{t.was}”",
+            "",
+            f"    {t.reason}",
+            "",
+            f"    依据：{sources}",
+            "",
+        ]
+    return "\n".join(out)

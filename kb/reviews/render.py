@@ -77,16 +77,41 @@ def annotate(markdown: str, placements: Iterable[Placement], answers: Iterable[A
         block = group[0].block
         text = "\n".join(lines[start:end])
         marked = text if block.code else _mark(text, [(p.span, p) for p in group])
-        inserted = [line for p in sorted(group, key=lambda p: p.number) for line in ["", *note_block(p, block.indent)]]
-        edits.append((start, end, [*marked.split("\n"), *inserted, ""]))
+        edits.append((start, end, marked.split("\n")))
+        at, indent = _note_position(lines, block)
+        inserted = [line for p in sorted(group, key=lambda p: p.number) for line in ["", *note_block(p, indent)]]
+        edits.append((at, at, [*inserted, ""]))
     for answer in answers:
         source = _source_line(lines, answer)
         if source is not None:
             badge = state_badge(reviews, answer.question, review_page)
             edits.append((source, source + 1, [f"{lines[source]} · {badge}"]))
-    for start, end, replacement in sorted(edits, key=lambda e: e[0], reverse=True):
+    for start, end, replacement in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
         lines[start:end] = replacement
     return "\n".join(lines)
+
+
+def _note_position(lines: list[str], block) -> tuple[int, int]:
+    """Where the note goes (line index) and its indentation.
+
+    After the block itself, nested in it; but a list item indented by other than a multiple of four
+    (two-space nesting) cannot hold a nested admonition in Python-Markdown, so the note then follows
+    the whole list, at the container's indentation.
+    """
+    if not block.item or (block.indent - 4 - block.base) % 4 == 0:
+        return block.end, block.indent
+    end = block.end
+    while end < len(lines):
+        line = lines[end]
+        indent = len(line) - len(line.lstrip(" "))
+        if line.strip() and indent <= block.base and line.lstrip()[:1] not in "-*+" and not line.lstrip()[:1].isdigit():
+            break
+        if line.strip() and indent < block.base:
+            break
+        end += 1
+    while end > block.end and not lines[end - 1].strip():
+        end -= 1
+    return end, block.base
 
 
 def _source_line(lines: list[str], answer: Answer) -> int | None:
