@@ -21,7 +21,7 @@ from kb.errors import ConfigError
 from kb.links.glossary_page import GLOSSARY_PAGE
 from kb.links.pages import page_sources, project_root, site_glossary
 from kb.reviews.load import load_reviews
-from kb.reviews.page import REVIEW_DATA, REVIEW_PAGE, glossary_sources, render_review_page, source_verdicts
+from kb.reviews.page import REVIEW_DATA, REVIEW_PAGE, glossary_sources, nav_order, render_review_page, source_verdicts
 from kb.reviews.place import Placed, place
 from kb.reviews.render import annotate
 from kb.sources import MANIFEST, load_manifest
@@ -50,7 +50,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(str(exc)) from None
     if files.get_file_from_path(REVIEW_PAGE) is not None:
         raise PluginError(f"docs/{REVIEW_PAGE} 由 {REVIEW_DATA} 在构建时生成 — 请删除 docs/{REVIEW_PAGE}")
-    generated = File.generated(config, REVIEW_PAGE, content=render_review_page(reviews, placed, pages, titles, terms))
+    content = render_review_page(reviews, placed, pages, titles, terms, nav_order(config.nav))
+    generated = File.generated(config, REVIEW_PAGE, content=content)
     generated.edit_uri = f"../{REVIEW_DATA}"
     files.append(generated)
     _state.update(reviews=reviews, placed=placed)

@@ -16,7 +16,7 @@ from kb.search.index import INDEX_FILE, load_js
 ROOT = Path(__file__).resolve().parent.parent
 _SOURCE_LINE = re.compile(r'<p class="kb-source">(.*?)</p>', re.S)
 _STATE = re.compile(r'class="kb-review (kb-review-\w+)"[^>]*>([^<]+)</a>')
-_MARK = re.compile(r'<mark class="kb-claim kb-claim-(\w+)" id="(review-[^"]+)"')
+_MARK = re.compile(r'<mark class="kb-claim kb-claim-(\w+)[^"]*" id="(review-[^"]+)"')
 _NOTE_TITLE = re.compile(r'<p class="admonition-title">(勘误|存疑|说明)（本站审校）</p>')
 
 

@@ -55,10 +55,25 @@ def _page_titles(pages: Mapping[str, str]) -> dict[str, str]:
     return titles
 
 
+def nav_order(nav: object) -> list[str]:
+    """Page paths in the order the navigation lists them (MkDocs' ``nav`` config: lists, dicts, strings)."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [p for value in nav.values() for p in nav_order(value)]
+    if isinstance(nav, list):
+        return [p for item in nav for p in nav_order(item)]
+    return []
+
+
 def render_review_page(reviews: Reviews, placed: Placed, pages: Mapping[str, str], doc_titles: Mapping[str, str],
-                       term_names: Mapping[str, str] | None = None) -> str:
-    """The whole page, from the reviews as placed on this build's pages; ``term_names``: glossary id → term."""
+                       term_names: Mapping[str, str] | None = None, order: list[str] | None = None) -> str:
+    """The whole page, from the reviews as placed on this build's pages; ``term_names``: glossary id → term;
+    ``order``: page paths in navigation order (topics are listed in it)."""
     titles = _page_titles(pages)
+    if order:
+        rank = {uri: i for i, uri in enumerate(order)}
+        titles = dict(sorted(titles.items(), key=lambda kv: rank.get(kv[0], len(rank))))
     answered = {q: a for q, a in placed.answers.items() if a[1].answered}
     notes_of = {q: [p for p in placed.placements if p.note.question == q] for q in answered}
     out = [

@@ -55,9 +55,10 @@ def note_block(placement: Placement, indent: int) -> list[str]:
 
 def _mark(text: str, spans: list[tuple[tuple[int, int], Placement]]) -> str:
     for (start, end), p in sorted(spans, key=lambda s: s[0][0], reverse=True):
+        block = " kb-claim-block" if text[start:end].lstrip().startswith("$$") else ""  # a display formula
         text = (
             text[:start]
-            + f'<mark class="kb-claim kb-claim-{p.note.kind}" id="{p.anchor}" title="{p.note.label}：见下方说明">'
+            + f'<mark class="kb-claim kb-claim-{p.note.kind}{block}" id="{p.anchor}" title="{p.note.label}：见下方说明">'
             + text[start:end]
             + "</mark>"
             + text[end:]
