@@ -1,4 +1,4 @@
-"""Thin command line: ``python -m kb import | search | notebooks | reviews``."""
+"""Thin command line: ``python -m kb import | search | notebooks | reviews | answers``."""
 from __future__ import annotations
 
 import argparse
@@ -32,6 +32,12 @@ def _reviews(args: argparse.Namespace) -> int:
     return run_reviews(ROOT, args)
 
 
+def _answers(args: argparse.Namespace) -> int:
+    from kb.answers.cli import run_answers
+
+    return run_answers(ROOT, args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m kb", description="大模型面试知识库工具")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -57,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     rev.add_argument("--prefix", help="只统计 id 以此开头的题目，例如 r1-")
     rev.add_argument("--missing", action="store_true", help="列出还没有审校的题目")
     rev.set_defaults(func=_reviews)
+
+    ans = sub.add_parser("answers", help="检查 answers/ 中本站撰写的解答")
+    ans.set_defaults(func=_answers)
     return parser
 
 
