@@ -153,3 +153,14 @@ def test_deploy_workflow_grants_pages_write_only_to_the_deploy_job():
     pages_upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert pages_upload["with"]["path"] == "site"
     assert "make build" in [s.get("run", "").strip() for s in build["steps"]]
+
+
+def test_deploy_publishes_only_after_every_check_passes():
+    """Checks that live only in the tests (browser, conservation, reviews) gate the live site too."""
+    build = _load(DEPLOY)["jobs"]["build"]
+    runs = [s.get("run", "").strip() for s in build["steps"]]
+    assert "make test" in runs and "make build" in runs
+    assert runs.index("make test") < runs.index("make build")
+    uploads = [i for i, s in enumerate(build["steps"]) if s.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    assert uploads and runs.index("make test") < uploads[0]
+    assert build["timeout-minutes"] >= 60, "make test takes several minutes on a fresh runner"
