@@ -59,3 +59,24 @@ def test_no_paragraph_sits_in_a_code_box(built_site: Path):
         html = path.read_text(encoding="utf-8")
         found += [f"{path.parent.name}: {m.group(1)[:60]!r}" for m in re.finditer(r"<pre><code>(.*?)</code></pre>", html, re.S)]
     assert not found, "\n".join(found)
+
+
+_FORMULA_NUMBER = re.compile(r"公式\s*\d")
+_FIGURE = re.compile(r"如下图|如图所示|下图所示|见下图")
+_AS_FOLLOWS = re.compile(r"(?:如下|以下)[：:]\s*$")
+
+
+def test_every_pointer_points_at_something_on_the_page(built_site: Path):
+    """“公式 2” links where the formula is; "如下图" has a picture; "如下：" has something after it."""
+    found = []
+    for name, soup in _topic_pages(built_site).items():
+        for block in soup.find("article").find_all(["p", "li"]):
+            text = "".join(t for t in block.find_all(string=True) if t.find_parent(["p", "li"]) is block)
+            if (m := _FORMULA_NUMBER.search(text)) and not block.find("a", href=re.compile("^https?://")):
+                found.append(f"{name}: {text[max(0, m.start() - 20) : m.end() + 10]!r}")
+            if _FIGURE.search(text) and block.find_next("img") is None:
+                found.append(f"{name}: {text[-40:]!r}")
+            nxt = block.find_next_sibling()
+            if block.name == "p" and _AS_FOLLOWS.search(text) and (nxt is None or re.fullmatch(r"h[1-6]", nxt.name)):
+                found.append(f"{name}: {text[-40:]!r} is followed by nothing")
+    assert not found, "\n".join(found)

@@ -21,7 +21,8 @@ _DISPLAY = re.compile(r"^[ \t]*\$\$[ \t]*\n.*?\n[ \t]*\$\$[ \t]*$", re.S | re.M)
 _KEEP = re.compile(
     r"(`+).+?\1"  # inline code
     r"|\$\$.+?\$\$|\$[^$\n]+?\$"  # formulas
-    r"|<[^>\n]+>|\]\([^)\n]*\)|(?:https?|ftp)://[^\s)）]+|\{[:#][^}\n]*\}"  # tags, link targets, URLs, {#id}
+    r"|<[^>\n]+>|\]\([^)\n]*\)|(?:https?|ftp)://[^\s)）]+"  # tags, link targets, URLs
+    r"|[ \t]*\{[:#][^}\n]*\}"  # attribute lists, with the space attr_list needs before a heading's {#id}
 )
 _PLACEHOLDER = re.compile(r"Zq(\d+)qZ")
 

@@ -20,6 +20,10 @@ def test_code_math_links_and_names_stay_as_written():
     assert typeset(block) == block
 
 
+def test_a_heading_keeps_the_space_before_its_id():
+    assert typeset("## 为何选用？ {#r1-012}") == "## 为何选用？ {#r1-012}"
+
+
 def test_lines_and_indents_are_kept():
     md = "=== \"专业回答\"\n\n    - 要点， 一\n        - 子项 ， 二\n"
     assert typeset(md) == "=== \"专业回答\"\n\n    - 要点，一\n        - 子项，二\n"
