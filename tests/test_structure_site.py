@@ -80,3 +80,19 @@ def test_every_pointer_points_at_something_on_the_page(built_site: Path):
             if block.name == "p" and _AS_FOLLOWS.search(text) and (nxt is None or re.fullmatch(r"h[1-6]", nxt.name)):
                 found.append(f"{name}: {text[-40:]!r} is followed by nothing")
     assert not found, "\n".join(found)
+
+
+_TEX = re.compile(r"\\(?:[A-Za-z]{2,}|[,;:!])|\$[^$\s][^$]*\$")
+
+
+def test_reused_titles_show_no_tex_source(built_site: Path):
+    """Titles reused in related questions, bank links, the glossary and notebook back-links read as text."""
+    found = []
+    for path in sorted(built_site.rglob("*.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for hidden in soup.select(".katex, pre, code, script, style"):
+            hidden.decompose()
+        for link in soup.select("article a, .md-nav a"):
+            if m := _TEX.search(link.get_text()):
+                found.append(f"{path.relative_to(built_site)}: {link.get_text()[max(0, m.start() - 20) : m.end() + 10]!r}")
+    assert not found, f"{len(found)} links show TeX:\n" + "\n".join(found[:20])
