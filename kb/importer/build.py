@@ -14,6 +14,7 @@ from kb.normalize.typography import typeset
 from kb.parsers import FORMATS
 from kb.render.bank_page import render_bank
 from kb.render.home_page import render_home
+from kb.render.moved import render_moved
 from kb.render.sources_page import render_sources
 from kb.render.topic_page import page_entries, render_topic
 from kb.sources import SourceDoc, load_manifest
@@ -75,7 +76,8 @@ def build(root: Path) -> ImportResult:
         practice = [q for q in bank if mapping.topic_of[q.id] == slug]
         answered_count[slug] = sum(q.answered for q in topical if mapping.topic_of[q.id] == slug)
         practice_count[slug] = len(practice)
-        body = render_topic(topic, entries, answered_count[slug], practice, questions, by_key)
+        moved = render_moved(slug, mapping, questions)
+        body = render_topic(topic, entries, answered_count[slug], practice, questions, by_key, moved)
         meta = {"title": topic.title, "description": topic.intro}
         pages[root / "docs" / "topics" / f"{slug}.md"] = with_front_matter(meta, typeset(body) + "\n")
     for d in banks:
