@@ -1,6 +1,7 @@
 """A question that moved to another topic, or a split group, is still reachable at its old URL."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -21,7 +22,8 @@ def test_every_old_anchor_leads_to_the_question_now(built_site: Path, import_res
         assert soup.find(id=old.id) is None, f"{old.id} is still an id on {old.topic}"
         alias = soup.find("a", attrs={"name": old.id})  # what a browser scrolls to for #old-id
         assert alias is not None, f"topics/{old.topic}/#{old.id} leads nowhere"
-        link = alias.find_next("a", href=True)
+        link = alias.find_next("a", href=re.compile(f"#{re.escape(old.to)}$"))
+        assert link is not None and link.find_parent("p") is alias.find_parent("p"), f"#{old.id} names no new place"
         url = urlsplit(urljoin(f"http://site/topics/{old.topic}/", link["href"]))
         target = built_site / url.path.lstrip("/") / "index.html"
         assert url.fragment == old.to and BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=old.to)
