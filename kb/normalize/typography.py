@@ -3,7 +3,7 @@
 AutoCorrect's Markdown reader does not know `$…$` math and reads the 4-space indent of
 answer tabs as code, so it is given plain text, one line at a time: fenced code and
 display math are skipped, and inline code, formulas, link targets, HTML tags, URLs and
-attribute lists stand in as Latin placeholders — AutoCorrect sees them as words (so
+attribute lists and bold markers stand in as Latin placeholders — AutoCorrect sees them as words (so
 "公式 $x$ ，" still loses its stray space) and they come back unchanged.
 """
 from __future__ import annotations
@@ -23,6 +23,7 @@ _KEEP = re.compile(
     r"|\$\$.+?\$\$|\$[^$\n]+?\$"  # formulas
     r"|<[^>\n]+>|\]\([^)\n]*\)|(?:https?|ftp)://[^\s)）]+"  # tags, link targets, URLs
     r"|[ \t]*\{[:#][^}\n]*\}"  # attribute lists, with the space attr_list needs before a heading's {#id}
+    r"|\*\*"  # bold markers: AutoCorrect does not see "**加粗** ：" as a space before "："
 )
 _PLACEHOLDER = re.compile(r"Zq(\d+)qZ")
 

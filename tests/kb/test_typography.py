@@ -11,6 +11,7 @@ def test_stray_spaces_around_full_width_punctuation_and_inside_quotes_go():
     assert typeset("96 个 Transformer 块， 且每个块有") == "96 个 Transformer 块，且每个块有"
     assert typeset("评分标准像 “作文考试 ”——内容") == "评分标准像“作文考试”——内容"
     assert typeset("长度变为 $L' = L + k$ 。") == "长度变为 $L' = L + k$。"
+    assert typeset("- **GRPO算法的开发** ：DeepSeek") == "- **GRPO算法的开发**：DeepSeek"
 
 
 def test_code_math_links_and_names_stay_as_written():
