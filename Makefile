@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup serve build test lint import check-import notebooks check-notebooks linkcheck clean bench chromium offline bench-search
+.PHONY: setup serve build test lint typography import check-import notebooks check-notebooks linkcheck clean bench chromium offline bench-search
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,7 +41,10 @@ check-notebooks: setup  ## Fail if a stored notebook differs from a fresh execut
 lint: setup
 	$(BIN)/ruff check kb hooks tests benchmarks
 
-test: setup lint chromium  ## Lint and run every test (includes a strict build of the site).
+typography: setup  ## Check docs/ and data/ against the typography rules in .autocorrectrc (file:line).
+	$(BIN)/python -m kb typography
+
+test: setup lint typography chromium  ## Lint, check typography and run every test (includes a strict build of the site).
 	$(BIN)/python -m pytest
 
 chromium:  ## Browser tests use Debian's chromium: installed when missing and running as root.

@@ -24,6 +24,7 @@ from mkdocs.utils.meta import get_data
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root, for `kb`
 from kb.links.markdown_index import headings, insert_after_sections
+from kb.links.questions import without_math
 
 DATA_FILE = "data/notebook-links.yml"
 BOX_TITLE = "动手算一算"
@@ -156,7 +157,7 @@ def back_links(page: Page, files: Files) -> str:
         target = files.get_file_from_path(q.src_uri)
         href = get_relative_url(target.url, page.url) + f"#{qid}"
         where = f"（{html.escape(q.page_title)}）" if q.page_title else ""
-        items.append(f'<li><a href="{html.escape(href)}">{html.escape(q.title)}</a>{where}</li>')
+        items.append(f'<li><a href="{html.escape(href)}">{html.escape(without_math(q.title))}</a>{where}</li>')
     if not items:
         return ""
     # No heading element: Material's search would make an (empty) entry for it.

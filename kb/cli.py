@@ -1,4 +1,4 @@
-"""Thin command line: ``python -m kb import | search | notebooks | reviews | answers``."""
+"""Thin command line: ``python -m kb import | search | notebooks | reviews | answers | typography``."""
 from __future__ import annotations
 
 import argparse
@@ -38,6 +38,12 @@ def _answers(args: argparse.Namespace) -> int:
     return run_answers(ROOT, args)
 
 
+def _typography(args: argparse.Namespace) -> int:
+    from kb.typography import run
+
+    return run(ROOT)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m kb", description="大模型面试知识库工具")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -59,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     nbk.add_argument("names", nargs="*", help="只处理这些笔记本（文件名，不含扩展名）")
     nbk.add_argument("--check", action="store_true", help="重新执行并检查已保存的输出是否最新，不写文件")
     nbk.set_defaults(func=_notebooks)
+    typo = sub.add_parser("typography", help="按 .autocorrectrc 的排版规则检查 docs/ 与 data/，逐条列出 文件:行号")
+    typo.set_defaults(func=_typography)
     rev = sub.add_parser("reviews", help="检查 data/reviews/ 中的审校意见，并统计审校进度")
     rev.add_argument("--prefix", help="只统计 id 以此开头的题目，例如 r1-")
     rev.add_argument("--missing", action="store_true", help="列出还没有审校的题目")

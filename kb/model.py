@@ -47,6 +47,7 @@ class Note:
     line: int
     kind: str
     detail: str
+    reason: str = ""  # a reviewed edit's reason (kind "fix"), shown on the sources page
 
 
 @dataclass

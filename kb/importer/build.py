@@ -10,9 +10,11 @@ from kb.importer.mapping import Mapping, load_mapping
 from kb.importer.writer import with_front_matter
 from kb.model import Document, Question
 from kb.nav import topic_groups
+from kb.normalize.typography import typeset
 from kb.parsers import FORMATS
 from kb.render.bank_page import render_bank
 from kb.render.home_page import render_home
+from kb.render.moved import render_moved
 from kb.render.sources_page import render_sources
 from kb.render.topic_page import page_entries, render_topic
 from kb.sources import SourceDoc, load_manifest
@@ -74,12 +76,14 @@ def build(root: Path) -> ImportResult:
         practice = [q for q in bank if mapping.topic_of[q.id] == slug]
         answered_count[slug] = sum(q.answered for q in topical if mapping.topic_of[q.id] == slug)
         practice_count[slug] = len(practice)
-        body = render_topic(topic, entries, answered_count[slug], practice, questions, by_key)
-        pages[root / "docs" / "topics" / f"{slug}.md"] = with_front_matter({"title": topic.title, "description": topic.intro}, body + "\n")
+        moved = render_moved(slug, mapping, questions)
+        body = render_topic(topic, entries, answered_count[slug], practice, questions, by_key, moved)
+        meta = {"title": topic.title, "description": topic.intro}
+        pages[root / "docs" / "topics" / f"{slug}.md"] = with_front_matter(meta, typeset(body) + "\n")
     for d in banks:
         body = render_bank(d, parsed[d.key], mapping)
-        pages[root / "docs" / "bank.md"] = with_front_matter({"title": "题库"}, body + "\n")
-    pages[root / "docs" / "sources.md"] = with_front_matter({"title": "资料来源"}, render_sources(docs, parsed) + "\n")
+        pages[root / "docs" / "bank.md"] = with_front_matter({"title": "题库"}, typeset(body) + "\n")
+    pages[root / "docs" / "sources.md"] = with_front_matter({"title": "资料来源"}, typeset(render_sources(docs, parsed)) + "\n")
     home = render_home(groups, mapping, answered_count, practice_count, sum(answered_count.values()), len(bank), len(docs))
-    pages[root / "docs" / "index.md"] = with_front_matter({"title": "首页"}, home)
+    pages[root / "docs" / "index.md"] = with_front_matter({"title": "首页"}, typeset(home))
     return ImportResult(docs, parsed, mapping, pages)

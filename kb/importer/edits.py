@@ -97,6 +97,6 @@ def apply_edits(doc: str, text: str, edits: list[Edit]) -> tuple[str, list[Drop]
         if edit.kind == "drop":
             drops.append(Drop(doc, line, old, edit.reason))
         else:
-            notes.append(Note(doc, line, "fix", f"{old[:50]!r} → {edit.replace[:50]!r}（{edit.reason}）"))
+            notes.append(Note(doc, line, "fix", f"{old[:50]!r} → {edit.replace[:50]!r}（{edit.reason}）", edit.reason))
         text = text[:start] + new + text[end:]
     return text, drops, notes

@@ -24,11 +24,21 @@ class Group:
     members: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Moved:
+    """An id that left a topic page: the page keeps an alias anchor that links to `to`."""
+
+    id: str
+    topic: str  # the page it was on
+    to: str  # the question or group id it now lives at
+
+
 @dataclass
 class Mapping:
     topics: dict[str, Topic]
     topic_of: dict[str, str]
     groups: dict[str, Group] = field(default_factory=dict)
+    moved: dict[str, Moved] = field(default_factory=dict)
 
     def group_of(self, qid: str) -> Group | None:
         return self._group_by_member.get(qid)
@@ -91,6 +101,36 @@ def load_mapping(root: Path, questions: dict[str, Question]) -> Mapping:
         if gid in questions:
             errors.append(f"{rel}:{line}: 合并组 id `{gid}` 与问题 id 相同 — 换一个名字")
         groups[gid] = Group(gid, item["title"], topic, members)
+    moved = _load_moved(data, lines, questions, topic_of, groups, topics, errors)
     if errors:
         raise ConfigError("\n".join(errors))
-    return Mapping(topics, topic_of, groups)
+    return Mapping(topics, topic_of, groups, moved)
+
+
+def _load_moved(
+    data: dict,
+    lines: dict[tuple, int],
+    questions: dict[str, Question],
+    topic_of: dict[str, str],
+    groups: dict[str, Group],
+    topics: dict[str, Topic],
+    errors: list[str],
+) -> dict[str, Moved]:
+    """`moved:` — old anchors. An id may only be aliased on a page it is no longer on."""
+    rel = "data/mapping.yml"
+    moved: dict[str, Moved] = {}
+    for old, item in expect(data.get("moved") or {}, dict, f"{rel}:1", "`moved`").items():
+        line = lines.get(("moved", old), 1)
+        if not isinstance(item, dict) or item.get("from") not in topics or not item.get("to"):
+            errors.append(f"{rel}:{line}: `moved` 的 `{old}` 需要 from（原来所在的主题）和 to（现在的题目或合并组 id）")
+            continue
+        to = item["to"]
+        if to not in questions and to not in groups:
+            errors.append(f"{rel}:{line}: `{old}` 的 to `{to}` 既不是题目 id 也不是合并组 id")
+            continue
+        still_here = (old in questions and topic_of.get(old) == item["from"]) or (old in groups and groups[old].topic == item["from"])
+        if still_here:
+            errors.append(f"{rel}:{line}: `{old}` 仍在主题 `{item['from']}` 的页面上，不需要旧链接")
+            continue
+        moved[old] = Moved(old, item["from"], to)
+    return moved

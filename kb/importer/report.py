@@ -28,6 +28,8 @@ def format_report(docs: list[SourceDoc], parsed: dict[str, Document], verbose: b
             out += [f"    {d.file}:{n.line}: [{n.kind}] {n.detail}" for n in p.notes]
         for x in p.drops:
             out.append(f"  删除 {d.file}:{x.line}: {x.reason}：{_excerpt(x.text)}")
+        if not verbose:
+            out += [f"  修正 {d.file}:{n.line}: {n.detail}" for n in p.notes if n.kind == "fix"]
     return "\n".join(out)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from kb.links.markdown_index import headings
+from kb.links.plain_math import math_as_text
 
 TOPIC_DIR = "topics/"
 BANK_PAGE = "bank.md"
@@ -132,12 +133,12 @@ def md_link(from_src_uri: str, to_src_uri: str, anchor: str) -> str:
 def link_text(title: str) -> str:
     """Inline Markdown safe to put inside ``[...]``.
 
-    Math delimiters are dropped (``$β$`` → ``β``): these links are added after the math hook has
+    Formulas become clean text (``$β$`` → ``β``): these links are added after the math hook has
     taken the page's formulas out, so a formula here would show as raw TeX.
     """
     return re.sub(r"(?<!\\)([\[\]])", r"\\\1", without_math(title.strip()))
 
 
 def without_math(text: str) -> str:
-    """``text`` with math delimiters dropped (``$β$`` → ``β``), for places where no formula renders."""
-    return re.sub(r"\$+([^$]*)\$+", r"\1", text)
+    """``text`` with each formula as clean text (``$β$`` → ``β``, ``$\\sqrt{d_k}$`` → ``√dₖ``), for places where no formula renders."""
+    return math_as_text(text)

@@ -25,6 +25,7 @@ SKIP_CLASSES = frozenset(
         "katex", "katex-display", "arithmatex", "math", "headerlink", "kb-no-terms",
         # the project's own metadata lines: sources, group leads, related lists, bank links
         "kb-source", "kb-group-lead", "kb-related", "kb-bank-topic", "kb-bank-answers", "kb-bank-open",
+        "kb-moved", "kb-moved-lead",  # old-anchor notices (kb/render/moved.py)
     }
 )  # fmt: skip
 VOID_TAGS = frozenset(

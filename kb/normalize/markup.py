@@ -1,4 +1,7 @@
-"""Repair Markdown structure: broken bold, headings used as text, tab indents, list spacing."""
+"""Repair Markdown markup: broken bold, headings used as text, tab indents, blank-line runs.
+
+Block layout (lists, tables, indentation) is kb.normalize.blocks' job.
+"""
 from __future__ import annotations
 
 import re
@@ -6,7 +9,6 @@ import re
 from kb.normalize.context import Context
 from kb.normalize.segments import MATH, map_prose_lines
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _HEADING_AS_TEXT = re.compile(r"^(\s*(?:[-*+]\s+)?)#{1,6}\s+(.*)$")
 _DOUBLE_BOLD = re.compile(r"\*\*\*\*")
 _INLINE_CODE = re.compile(r"(`+).+?\1")
@@ -31,25 +33,9 @@ def _heading_to_text(line: str, ctx: Context) -> str:
     ctx.note("markup", f"正文中的 ### 标题改为加粗段落：{text[:40]}")
     if not (text.startswith("**") and text.endswith("**") and text.count("**") == 2):
         text = "**" + text.replace("**", "").strip() + "**"
-    return prefix + text
-
-
-def _space_lists(lines: list[str]) -> list[str]:
-    """A list right after a paragraph line needs a blank line before it in Python-Markdown."""
-    out: list[str] = []
-    for line in lines:
-        if (
-            _LIST_ITEM.match(line)
-            and not line.startswith(" ")
-            and out
-            and out[-1].strip()
-            and not _LIST_ITEM.match(out[-1])
-            and not out[-1].startswith(" ")
-            and not out[-1].lstrip().startswith("|")
-        ):
-            out.append("")
-        out.append(line)
-    return out
+    if prefix.strip():
+        return prefix + text
+    return f"\n{prefix}{text}\n"  # a heading is a block of its own: the line after it starts a new one
 
 
 def _collapse_blank_lines(lines: list[str]) -> list[str]:
@@ -106,6 +92,6 @@ def normalize_markup(md: str, ctx: Context) -> str:
                 continue
             line = _heading_to_text(line, ctx)
             lines.extend(_fix_bold(line, ctx).split("\n"))
-        return "\n".join(_collapse_blank_lines(_space_lists(lines)))
+        return "\n".join(_collapse_blank_lines(lines))
 
     return map_prose_lines(md, block).strip("\n")

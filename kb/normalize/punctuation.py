@@ -7,7 +7,8 @@ from kb.normalize.segments import map_text
 
 _CJK = r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]"
 # `!` before `[` starts an image; `//` follows a URL scheme.
-_AFTER_CJK = re.compile(rf"(?<={_CJK})([,;:?]|!(?!\[))(?!//)|(?<=[)）])([,;:])(?={_CJK})")
+# The spaces an ASCII mark was followed by go with it: "块, 且" → "块，且", not "块， 且".
+_AFTER_CJK = re.compile(rf"(?:(?<={_CJK})([,;:?]|!(?!\[))(?!//)|(?<=[)）])([,;:])(?=[ \t]*{_CJK}))[ \t]*")
 _OPEN_AFTER_CJK = re.compile(rf"(?<={_CJK})\(([^()\n]*)\)")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 # Left exactly as written: HTML tags, link targets, bare URLs.

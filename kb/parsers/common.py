@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from kb.model import AnswerPart
+from kb.normalize.blocks import layout_blocks
 from kb.normalize.context import Context
 from kb.normalize.html_text import escape_tag_like_text
 from kb.normalize.markup import normalize_markup
@@ -30,6 +31,7 @@ def clean_body(md: str, ctx: Context) -> str:
     """The normalization every answer goes through, in a fixed order."""
     md = drop_private_addresses(md, ctx)
     md = normalize_markup(md, ctx)
+    md = layout_blocks(md, ctx)
     md = normalize_math(md, ctx)
     md = greek_letters_as_math(md, ctx)
     md = escape_tag_like_text(md, ctx)

@@ -23,6 +23,11 @@ def _links(references: list[str]) -> str:
     return "\n".join(f"- <{line}>" if line.startswith("http") else f"- {line}" for line in references)
 
 
+def _literal(text: str) -> str:
+    """A reason as written: its backslashes (`\\(p\\)`) are text, not Markdown escapes."""
+    return text.replace("\\", "\\\\")
+
+
 def render_sources(docs: list[SourceDoc], parsed: dict[str, Document]) -> str:
     total = sum(len(p.questions) for p in parsed.values())
     out = [
@@ -54,6 +59,10 @@ def render_sources(docs: list[SourceDoc], parsed: dict[str, Document]) -> str:
         kinds = Counter(n.kind for n in p.notes)
         if kinds:
             lines.append("规范化处理：" + "，".join(f"{KIND_NAMES.get(k, k)} {v} 处" for k, v in sorted(kinds.items())) + "。")
+        fixes = [n for n in p.notes if n.kind == "fix"]
+        if fixes:
+            listed = "\n".join(f"- 原文第 {n.line} 行：{_literal(n.reason)}" for n in sorted(fixes, key=lambda n: n.line))
+            lines.append(f"审校修正（{len(fixes)} 处，改动写在仓库的 `data/edits/` 中）：\n\n{listed}")
         if p.drops:
             drops = "\n".join(f"- 原文第 {x.line} 行：{x.reason}" for x in p.drops)
             lines.append(f"未发布的内容（{len(p.drops)} 处）：\n\n{drops}")

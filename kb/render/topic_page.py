@@ -26,6 +26,7 @@ def render_topic(
     practice: list[Question],
     questions: dict[str, Question],
     docs: dict[str, SourceDoc],
+    moved: str = "",
 ) -> str:
     """Entries are questions or groups in page order; practice are bank questions of the topic."""
     title_only = sum(1 for e in entries if isinstance(e, Question) and not e.answered)
@@ -42,6 +43,8 @@ def render_topic(
             out.append(_group_entry(e, questions, docs))
         else:
             out.append(render_question(e, docs[e.doc], 2, "../"))
+    if moved:
+        out.append(moved)
     if practice:
         bank_doc = docs[practice[0].doc]
         items = "\n".join(f"- [Q{q.number}：{q.title}](../bank.md#{q.id})" for q in practice)

@@ -27,5 +27,5 @@ def test_tabs_become_nested_list_indent_but_code_keeps_its_bytes():
     assert _norm(code) == code
 
 
-def test_list_after_paragraph_gets_a_blank_line():
-    assert _norm("段落\n- 项") == "段落\n\n- 项"
+def test_heading_used_as_text_is_a_block_of_its_own():
+    assert _norm("### 1. **混合数据训练**\n   - 要点") == "**1. 混合数据训练**\n\n   - 要点"

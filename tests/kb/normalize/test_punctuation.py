@@ -15,3 +15,8 @@ def test_images_links_urls_code_math_are_untouched():
 
 def test_english_text_keeps_ascii_punctuation():
     assert fw("Hello, world: yes?") == "Hello, world: yes?"
+
+
+def test_the_space_after_an_ascii_mark_goes_with_it():
+    assert fw("96 个 Transformer 块, 且每个块有") == "96 个 Transformer 块，且每个块有"
+    assert fw("为什么? 如何计算") == "为什么？如何计算"
