@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root, for `kb`
 from kb.errors import ConfigError
-from kb.links.bank import load_bank_links, render_answers, render_open
+from kb.links.bank import load_bank_links, render_answers, render_open, unanswered
 from kb.links.markdown_index import headings, insert_after_sections
 from kb.links.pages import site_question_index
 from kb.links.questions import BANK_PAGE
@@ -35,6 +35,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         links = load_bank_links(root, index)
     except ConfigError as exc:
         raise PluginError(f"题库链接数据有误：\n{exc}") from None
+    missing = unanswered(index, links)
+    if missing:
+        raise PluginError(f"题库有 {len(missing)} 道题没有解答：\n" + "\n".join(missing))
     _state.update(index=index, links=links)
     log.info("题库：%d / %d 道题链接到本站解答", len(links), len(index.bank))
     return files

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root, for `kb`
+from kb.answers.model import ORIGIN_KEY
 from kb.errors import ConfigError
 from kb.links.glossary_page import GLOSSARY_PAGE
 from kb.links.pages import page_sources, project_root, site_glossary
@@ -46,6 +47,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(f"审校数据有 {len(errors)} 处错误：\n" + "\n".join(errors))
     try:
         titles = {d.key: d.title for d in load_manifest(root)} if (root / MANIFEST).exists() else {}
+        titles[ORIGIN_KEY] = "本站撰写的解答"
     except ConfigError as exc:
         raise PluginError(str(exc)) from None
     if files.get_file_from_path(REVIEW_PAGE) is not None:

@@ -80,9 +80,9 @@ def lint_yaml(path: Path, root: Path) -> list[Finding]:
 
 
 def lint_tree(root: Path) -> list[Finding]:
-    """Every finding over docs/**/*.md and data/**/*.yml."""
+    """Every finding over docs/**/*.md, answers/**/*.md (the site's own answers) and data/**/*.yml."""
     found: list[Finding] = []
-    for path in sorted((root / "docs").rglob("*.md")):
+    for path in [*sorted((root / "docs").rglob("*.md")), *sorted((root / "answers").rglob("*.md"))]:
         found += lint_markdown(path, root)
     for path in sorted((root / "data").rglob("*.yml")):
         found += lint_yaml(path, root)
@@ -96,5 +96,5 @@ def run(root: Path) -> int:
     if found:
         print(f"\n排版检查：{len(found)} 处不符合 .autocorrectrc 的规则（箭头右边是建议的写法）")
         return 1
-    print("排版检查：docs/ 与 data/ 没有问题")
+    print("排版检查：docs/、answers/ 与 data/ 没有问题")
     return 0

@@ -31,7 +31,7 @@ def _front_matter(text: str) -> tuple[dict[str, Any] | None, int, str]:
     head = text[4:end]
     data = yaml.safe_load(head) or {}
     body = text[end + 5 :]
-    return data, head.count("\n") + 3, body
+    return data, head.count("\n") + 4, body
 
 
 def load_answer(path: Path, root: Path, refs: dict, topics: set[str], errors: list[str]) -> SiteAnswer | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kb.answers.load import load_answers
+from kb.answers.model import SiteAnswer
 from kb.errors import ConfigError
 from kb.importer.edits import apply_edits, load_edits
 from kb.importer.mapping import Mapping, load_mapping
@@ -15,6 +17,7 @@ from kb.parsers import FORMATS
 from kb.render.bank_page import render_bank
 from kb.render.home_page import render_home
 from kb.render.moved import render_moved
+from kb.render.site_answer import render_site_answer
 from kb.render.sources_page import render_sources
 from kb.render.topic_page import page_entries, render_topic
 from kb.sources import SourceDoc, load_manifest
@@ -26,6 +29,7 @@ class ImportResult:
     parsed: dict[str, Document]
     mapping: Mapping
     pages: dict[Path, str]  # absolute path → full text
+    answers: list[SiteAnswer]  # written by this site (answers/)
 
 
 def parse_all(root: Path) -> tuple[list[SourceDoc], dict[str, Document]]:
@@ -68,6 +72,12 @@ def build(root: Path) -> ImportResult:
         raise ConfigError(f"sources/manifest.yml: 只能有一份题库（{', '.join(d.key for d in banks)}）— bank.md 只容纳一份题库")
     topical = [q for q in ordered if FORMATS[by_key[q.doc].format].answered]
     bank = [q for q in ordered if not FORMATS[by_key[q.doc].format].answered]
+    answers, problems = load_answers(root, set(mapping.topics))
+    bank_ids = {q.id for q in bank}
+    problems += [f"{a.path}:1: `answers` 中的 {b} 不是题库题目 — 检查 id" for a in answers for b in a.answers if b not in bank_ids]
+    problems += [f"{a.path}:1: 题目 id `{a.id}` 与资料中的题目重名 — 改文件名" for a in answers if a.id in questions]
+    if problems:
+        raise ConfigError(f"本站撰写的解答有 {len(problems)} 处错误：\n" + "\n".join(problems))
     pages: dict[Path, str] = {}
     answered_count: dict[str, int] = {}
     practice_count: dict[str, int] = {}
@@ -77,13 +87,19 @@ def build(root: Path) -> ImportResult:
         answered_count[slug] = sum(q.answered for q in topical if mapping.topic_of[q.id] == slug)
         practice_count[slug] = len(practice)
         moved = render_moved(slug, mapping, questions)
-        body = render_topic(topic, entries, answered_count[slug], practice, questions, by_key, moved)
+        # the topic's overview answers (no bank question) first, then in the bank's order
+        mine = sorted((a for a in answers if a.topic == slug), key=lambda a: (bool(a.answers), sorted(a.answers), a.id))
+        site = [render_site_answer(a) for a in mine]
+        body = render_topic(topic, entries, answered_count[slug], practice, questions, by_key, moved, site)
+        answered_count[slug] += len(site)
         meta = {"title": topic.title, "description": topic.intro}
         pages[root / "docs" / "topics" / f"{slug}.md"] = with_front_matter(meta, typeset(body) + "\n")
     for d in banks:
         body = render_bank(d, parsed[d.key], mapping)
         pages[root / "docs" / "bank.md"] = with_front_matter({"title": "题库"}, typeset(body) + "\n")
-    pages[root / "docs" / "sources.md"] = with_front_matter({"title": "资料来源"}, typeset(render_sources(docs, parsed)) + "\n")
-    home = render_home(groups, mapping, answered_count, practice_count, sum(answered_count.values()), len(bank), len(docs))
+    sources = render_sources(docs, parsed, answers, mapping)
+    pages[root / "docs" / "sources.md"] = with_front_matter({"title": "资料来源"}, typeset(sources) + "\n")
+    home = render_home(groups, mapping, answered_count, practice_count, sum(answered_count.values()), len(bank), len(docs),
+                       len(answers))
     pages[root / "docs" / "index.md"] = with_front_matter({"title": "首页"}, typeset(home))
-    return ImportResult(docs, parsed, mapping, pages)
+    return ImportResult(docs, parsed, mapping, pages, answers)

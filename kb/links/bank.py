@@ -37,6 +37,15 @@ def load_bank_links(root: Path, index: QuestionIndex) -> dict[str, list[str]]:
     return {bank_id: ids for bank_id, ids in links.items() if ids}
 
 
+def unanswered(index: QuestionIndex, links: dict[str, list[str]]) -> list[str]:
+    """Every bank question must lead to an answer: ``file:line``-style problems for those that do not."""
+    return [
+        f"{BANK_LINKS_FILE}: 题库题目 `{bank_id}`（{index.bank[bank_id].title}）没有链接到任何解答 — "
+        f"在 {BANK_LINKS_FILE} 中为它列出回答它的题目 id，或在 answers/ 中撰写一篇解答（front matter 的 answers 写上 {bank_id}）"
+        for bank_id in index.bank if bank_id not in links
+    ]
+
+
 def render_answers(bank_id: str, targets: list[str], index: QuestionIndex) -> str:
     links = []
     for target in targets:

@@ -75,6 +75,12 @@ def _page_title(markdown: str, fallback: str) -> str:
     return fallback
 
 
+def _has_source_line(lines: list[str], heading: int) -> bool:
+    """A question's heading is followed by its source line (``出处：…`` then ``{: .kb-source }``)."""
+    following = [line.strip() for line in lines[heading + 1 : heading + 6] if line.strip()]
+    return len(following) >= 2 and following[1] == "{: .kb-source }"
+
+
 def index_topic_page(src_uri: str, markdown: str, index: QuestionIndex) -> None:
     """Add every h2 entry of one topic page (and its h3 source ids) to ``index``."""
     lines = markdown.split("\n")
@@ -85,7 +91,7 @@ def index_topic_page(src_uri: str, markdown: str, index: QuestionIndex) -> None:
         children = [
             h for h in all_headings if h.level == 3 and h.id and doc_of(h.id) and h2.line < h.line < h2.end
         ]
-        if not children and not doc_of(h2.id):
+        if not children and not doc_of(h2.id) and not _has_source_line(lines, h2.line):
             continue  # a section such as 练习题, not a question
         ids = tuple(h.id for h in children) if children else (h2.id,)
         entry = Entry(

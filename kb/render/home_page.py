@@ -12,7 +12,9 @@ def render_home(
     total_answered: int,
     total_bank: int,
     doc_count: int,
+    site_count: int = 0,
 ) -> str:
+    """``total_answered`` counts every answered question, ``site_count`` of them written by this site."""
     rows = []
     for group, slugs in groups:
         for slug in slugs:
@@ -23,7 +25,13 @@ def render_home(
 
 把散落在各处的大模型（LLM）面试题整理成一个可以**按主题阅读、中文搜索、离线使用**的知识库：
 {total_answered} 道有解答的题目分布在 {len(mapping.topics)} 个主题页中，另有一个 {total_bank} 道题的[题库](bank.md)用来自测。
-所有内容整理自 {doc_count} 份公开资料，每道题都标明出处，见[资料来源](sources.md)。
+
+| 解答的来源 | 题目数 |
+|---|---:|
+| 整理自 {doc_count} 份公开资料 | {total_answered - site_count} |
+| 本站撰写（引用一手资料，经独立审校） | {site_count} |
+
+每道题都标明出处，见[资料来源](sources.md)。
 
 !!! warning "资料并不都可靠：请留意审校标记"
 

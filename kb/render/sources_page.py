@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from kb.answers.load import ANSWERS_DIR
+from kb.answers.model import ORIGIN_KEY, SiteAnswer
+from kb.importer.mapping import Mapping
 from kb.model import Document
 from kb.parsers import FORMATS
 from kb.sources import SourceDoc
@@ -28,7 +31,30 @@ def _literal(text: str) -> str:
     return text.replace("\\", "\\\\")
 
 
-def render_sources(docs: list[SourceDoc], parsed: dict[str, Document]) -> str:
+def _site_section(answers: list[SiteAnswer], mapping: Mapping | None) -> str:
+    """Where the answers written by this site come from, and how they are kept honest."""
+    by_topic = Counter(a.topic for a in answers)
+    names = {slug: t.title for slug, t in mapping.topics.items()} if mapping else {}
+    topics = "、".join(f"[{names.get(slug, slug)}](topics/{slug}.md)（{n}）" for slug, n in by_topic.items())
+    sources = len({s.url for a in answers for s in a.sources})
+    return "\n\n".join([
+        f"## 本站撰写的解答 {{#src-{ORIGIN_KEY}}}",
+        (
+            f"五份资料回答不了的题目（题库中原本没有答案的题，以及解答太少的主题），由本站自己撰写了 {len(answers)} 篇解答："
+            "先给出面试时可以直接说的核心回答，再展开机制、公式与例子，最后是常见追问。每个事实性说法都注明所依据的一手资料"
+            f"（论文的章节、表格或官方文档，共引用 {sources} 份），文中的数字都有出处；句子是本站自己写的，不照抄任何来源。"
+            "每篇解答都经过另一位审校者逐句核对后才标为“已核对”。"
+        ),
+        "\n".join([
+            f"- **篇数**：{len(answers)}（{topics}）",
+            f"- **原文文件**：仓库的 `{ANSWERS_DIR}/<主题>/<名字>.md`，写法见 CONTRIBUTING.md",
+            f"- **撰写日期**：{min(a.written for a in answers)} 起",
+        ]),
+    ])
+
+
+def render_sources(docs: list[SourceDoc], parsed: dict[str, Document], answers: list[SiteAnswer] | None = None,
+                   mapping: Mapping | None = None) -> str:
     total = sum(len(p.questions) for p in parsed.values())
     out = [
         "# 资料来源",
@@ -67,4 +93,6 @@ def render_sources(docs: list[SourceDoc], parsed: dict[str, Document]) -> str:
             drops = "\n".join(f"- 原文第 {x.line} 行：{x.reason}" for x in p.drops)
             lines.append(f"未发布的内容（{len(p.drops)} 处）：\n\n{drops}")
         out.append("\n\n".join(lines))
+    if answers:
+        out.append(_site_section(answers, mapping))
     return "\n\n".join(out)

@@ -27,13 +27,21 @@ def render_topic(
     questions: dict[str, Question],
     docs: dict[str, SourceDoc],
     moved: str = "",
+    site: list[str] | None = None,
 ) -> str:
-    """Entries are questions or groups in page order; practice are bank questions of the topic."""
+    """Entries are questions or groups in page order; practice are bank questions of the topic;
+    ``site`` are the rendered answers this site wrote for the topic (kb.render.site_answer), shown after."""
+    site = site or []
     title_only = sum(1 for e in entries if isinstance(e, Question) and not e.answered)
     groups = sum(isinstance(e, Group) for e in entries)
-    summary = f"本页收录 {answered} 道有解答的题目"
+    summary = f"本页收录 {answered + len(site)} 道有解答的题目"
+    notes = []
     if groups:
-        summary += f"（其中 {groups} 组是同一问题的多个回答，合并展示）"
+        notes.append(f"{groups} 组是同一问题的多个回答，合并展示")
+    if site:
+        notes.append(f"最后 {len(site)} 道由本站撰写，标有“本站撰写”")
+    if notes:
+        summary += "（其中 " + "；".join(notes) + "）"
     if title_only:
         summary += f"，{title_only} 个只有标题的条目（原资料的图片缺失）"
     summary += f"，另有 {len(practice)} 道练习题。" if practice else "。"
@@ -43,6 +51,7 @@ def render_topic(
             out.append(_group_entry(e, questions, docs))
         else:
             out.append(render_question(e, docs[e.doc], 2, "../"))
+    out.extend(site)
     if moved:
         out.append(moved)
     if practice:

@@ -112,7 +112,9 @@ def _by_source(reviews: Reviews, answered, notes_of, doc_titles: Mapping[str, st
     for doc in docs:
         qs = [q for q, (_, a) in answered.items() if (a.doc or "") == doc]
         notes = [p for q in qs for p in notes_of[q]]
-        name = f"[《{doc_titles[doc]}》](sources.md#src-{doc})" if doc in doc_titles else "（其他）"
+        label = doc_titles.get(doc, "")
+        label = label if label.startswith("本站") else f"《{label}》"
+        name = f"[{label}](sources.md#src-{doc})" if doc in doc_titles else "（其他）"
         rows.append(
             f"| {name} | {len(qs)} | {sum(1 for q in qs if reviews.state(q))} | {sum(1 for q in qs if notes_of[q])} | "
             + " | ".join(_counts(notes)) + " |"
