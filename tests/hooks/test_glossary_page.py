@@ -24,7 +24,8 @@ terms:
 
 
 def test_generated_page_has_entry_aliases_definition_and_links(make_site):
-    result = make_site(PAGES, data={"data/glossary.yml": GLOSSARY})
+    data = {"data/glossary.yml": GLOSSARY, "data/bank-links.yml": "links:\n  bank-023: [slides-013]\n"}
+    result = make_site(PAGES, data=data)
     assert result.ok, result.errors
     html = result.html("glossary.md")
     assert 'id="term-kv-cache"' in html
