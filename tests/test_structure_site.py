@@ -70,6 +70,9 @@ def test_every_pointer_points_at_something_on_the_page(built_site: Path):
     """“公式 2” links where the formula is; "如下图" has a picture; "如下：" has something after it."""
     found = []
     for name, soup in _topic_pages(built_site).items():
+        for note in soup.select(".admonition"):  # the site's review notes cite the paper whose formula they name
+            if "本站审校" in note.get_text():
+                note.decompose()
         for block in soup.find("article").find_all(["p", "li"]):
             text = "".join(t for t in block.find_all(string=True) if t.find_parent(["p", "li"]) is block)
             if (m := _FORMULA_NUMBER.search(text)) and not block.find("a", href=re.compile("^https?://")):
@@ -106,7 +109,7 @@ def test_no_doubled_punctuation_or_reversed_quotes(built_site: Path):
     found = []
     for name, soup in _topic_pages(built_site).items():
         for hidden in soup.select("pre, code, .katex"):
-            hidden.decompose()
+            hidden.replace_with("X")  # a formula or code stands between punctuation marks: not doubled
         for block in soup.find("article").find_all(_BLOCKS):
             text = "".join(t for t in block.find_all(string=True) if t.find_parent(_BLOCKS) is block)
             if m := _DOUBLED.search(text):

@@ -1,6 +1,7 @@
 """Show the review on a page: the claim highlighted, a note after its block, a state by each question."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -92,26 +93,51 @@ def annotate(markdown: str, placements: Iterable[Placement], answers: Iterable[A
     return "\n".join(lines)
 
 
-def _note_position(lines: list[str], block) -> tuple[int, int]:
-    """Where the note goes (line index) and its indentation.
+_ITEM_LINE = re.compile(r"^ *(?:[-*+]|\d{1,3}[.)]) +\S")
 
-    After the block itself, nested in it; but a list item indented by other than a multiple of four
-    (two-space nesting) cannot hold a nested admonition in Python-Markdown, so the note then follows
-    the whole list, at the container's indentation.
-    """
-    if not block.item or (block.indent - 4 - block.base) % 4 == 0:
-        return block.end, block.indent
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _in_list(line: str, base: int) -> bool:
+    """A line that belongs to a list whose items start at ``base``: an item there, or anything deeper."""
+    return bool(line.strip()) and (_indent(line) > base or (_indent(line) == base and bool(_ITEM_LINE.match(line))))
+
+
+def _list_bounds(lines: list[str], block) -> tuple[int, int]:
+    """Lines [start, end) of the outermost list holding ``block`` (blank lines inside it included)."""
+    start = block.start
+    while start > 0:
+        above = start - 1
+        while above > 0 and not lines[above].strip():
+            above -= 1
+        if not _in_list(lines[above], block.base) or lines[above].lstrip().startswith(("===", "#")):
+            break
+        start = above
     end = block.end
-    while end < len(lines):
-        line = lines[end]
-        indent = len(line) - len(line.lstrip(" "))
-        if line.strip() and indent <= block.base and line.lstrip()[:1] not in "-*+" and not line.lstrip()[:1].isdigit():
-            break
-        if line.strip() and indent < block.base:
-            break
+    while end < len(lines) and (not lines[end].strip() or _in_list(lines[end], block.base)):
         end += 1
     while end > block.end and not lines[end - 1].strip():
         end -= 1
+    return start, end
+
+
+def _note_position(lines: list[str], block) -> tuple[int, int]:
+    """Where the note goes (line index) and its indentation.
+
+    Right after its block, nested in it, wherever that cannot change how the page parses. Inside a
+    tight list (items with no blank line between them) a nested note would make Python-Markdown read
+    the following items as text, and a list item indented by other than a multiple of four cannot hold
+    a nested admonition: there the note follows the whole list, at the container's indentation.
+    """
+    if not block.item and block.indent <= block.base:
+        return block.end, block.indent
+    start, end = _list_bounds(lines, block)
+    tight = any(_ITEM_LINE.match(lines[i]) and lines[i - 1].strip() for i in range(start + 1, end))
+    aligned = (block.indent - block.base) % 4 == 0
+    if block.item and aligned and not tight:
+        return block.end, block.indent
     return end, block.base
 
 

@@ -92,15 +92,35 @@ def test_notes_follow_their_claims_and_every_question_shows_a_state(make_site):
     # the note follows the paragraph that holds the claim, inside the first tab
     para_end = html.index("</p>", html.index('id="review-a-001-1"'))
     assert html.index('<p class="admonition-title">存疑（本站审校）</p>') > para_end
-    # the note of a list item sits inside that item, before the next one
+    # in a tight list a nested note would turn the next items into text: it follows the whole list
     item = html.index('id="review-a-001-2"')
     note = html.index('<p class="admonition-title">勘误（本站审校）</p>', item)
-    assert note < html.index("</li>", item)
+    assert html.index("</ol>", item) < note
     assert "katex" in html[note : html.index("</div>", note)]  # math in a note is rendered
     assert '<p class="admonition-title">说明（本站审校）</p>' in html
     assert 'href="https://arxiv.org/abs/0000.00000">Paper</a>，§2.2' in html
     states = re.findall(r'class="kb-review (kb-review-\w+)"[^>]*>([^<]+)</a>', html)
     assert states == [("kb-review-flagged", "有 3 处勘误/存疑"), ("kb-review-ok", "已核对"), ("kb-review-none", "未核对")]
+
+
+LOOSE = PAGE.replace("    1. **KL 约束**：通过 $\\beta$ 参数限制偏离。\n", "    1. **KL 约束**：通过 $\\beta$ 参数限制偏离。\n\n")
+
+
+def test_in_a_loose_list_the_note_follows_its_own_item(make_site):
+    assert LOOSE != PAGE
+    result = make_site(
+        {"topics/t.md": LOOSE, "sources.md": SOURCES, "index.md": "# 首页\n"},
+        data={"data/reviews/references.yml": REFS, "data/reviews/a.yml": REVIEW},
+        hooks=["review_notes.py", "math_render.py"],
+        extra={"markdown_extensions": ["attr_list", "md_in_html", "admonition", {"toc": {"permalink": True}},
+                                       "pymdownx.superfences", {"pymdownx.tabbed": {"alternate_style": True}}]},
+    )
+    assert result.ok, result.errors
+    html = result.html("topics/t.md")
+    first = html.index("KL 约束")
+    claim = html.index('id="review-a-001-2"')
+    note = html.index('<p class="admonition-title">勘误（本站审校）</p>', claim)
+    assert first < claim < note < html.index("</li>", claim) < html.index("</ol>", claim)
 
 
 def test_review_page_and_sources_page_tell_what_was_found(make_site):
