@@ -6,10 +6,13 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: setup serve build test lint import check-import notebooks check-notebooks linkcheck clean bench chromium offline bench-search
 
-$(STAMP): requirements.txt
+# The project itself is installed in editable mode: MkDocs finds the build plugin (`kb`) by its
+# entry point in pyproject.toml, and `import kb` works from every command without path tricks.
+$(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 # KaTeX (npm, pinned by package-lock.json) renders every formula at build time.

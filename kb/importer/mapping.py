@@ -1,40 +1,11 @@
 """The reviewed mapping (data/mapping.yml) and topics (data/topics.yml), validated against the sources."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.errors import ConfigError
-from kb.model import Question
+from kb.model import Group, Mapping, Question, Topic
 from kb.yamlfile import expect, load_yaml
-
-
-@dataclass(frozen=True)
-class Topic:
-    slug: str
-    title: str
-    intro: str
-
-
-@dataclass(frozen=True)
-class Group:
-    id: str
-    title: str
-    topic: str
-    members: tuple[str, ...]
-
-
-@dataclass
-class Mapping:
-    topics: dict[str, Topic]
-    topic_of: dict[str, str]
-    groups: dict[str, Group] = field(default_factory=dict)
-
-    def group_of(self, qid: str) -> Group | None:
-        return self._group_by_member.get(qid)
-
-    def __post_init__(self) -> None:
-        self._group_by_member = {m: g for g in self.groups.values() for m in g.members}
 
 
 def load_topics(root: Path) -> dict[str, Topic]:

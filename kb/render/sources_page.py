@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kb.model import Document
+from kb.model import Document, SourceDoc
 from kb.parsers import FORMATS
-from kb.sources import SourceDoc
 
 KIND_NAMES = {
     "math": "公式定界符",
