@@ -24,10 +24,10 @@ $(NODE_STAMP): package-lock.json
 setup: $(STAMP) $(NODE_STAMP)
 
 serve: setup  ## Preview the site at http://127.0.0.1:8000 with live reload.
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs serve
 
 build: setup  ## Strict build into site/: any warning or hook error fails.
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs build --strict --site-dir site
 
 import: setup  ## Regenerate docs/ from sources/ (keeps hand-edited pages; FORCE=1 overwrites).
 	$(BIN)/python -m kb import $(if $(FORCE),--force,)
@@ -42,7 +42,7 @@ check-notebooks: setup  ## Fail if a stored notebook differs from a fresh execut
 	$(BIN)/python -m kb notebooks --check
 
 lint: setup
-	$(BIN)/ruff check kb hooks tests benchmarks
+	$(BIN)/ruff check kb tests benchmarks
 
 test: setup lint chromium  ## Lint and run every test (includes a strict build of the site).
 	$(BIN)/python -m pytest
@@ -59,7 +59,7 @@ linkcheck: setup  ## Check external links in docs/ and data/ (needs network; not
 
 offline: setup  ## Build the site for reading from disk (file://, no network) into offline-site.zip.
 	rm -rf build/offline-site offline-site.zip
-	KB_DIRECTORY_URLS=false NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir build/offline-site
+	KB_DIRECTORY_URLS=false NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs build --strict --site-dir build/offline-site
 	cd build && ../$(BIN)/python -m zipfile -c ../offline-site.zip offline-site
 	@echo "offline-site.zip：解压后用浏览器打开 offline-site/index.html"
 

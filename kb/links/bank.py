@@ -12,9 +12,8 @@ BANK_LINKS_FILE = "data/bank-links.yml"
 _TOPIC_LINK = re.compile(r"\]\((topics/[^)#\s]+\.md)\)")
 
 
-def load_bank_links(root: Path, index: QuestionIndex) -> dict[str, list[str]]:
+def load_bank_links(path: Path, index: QuestionIndex, label: str = BANK_LINKS_FILE) -> dict[str, list[str]]:
     """``{bank id: [answered question ids]}``, every id checked against the pages."""
-    path = root / BANK_LINKS_FILE
     if not path.exists():
         return {}
 
@@ -32,7 +31,7 @@ def load_bank_links(root: Path, index: QuestionIndex) -> dict[str, list[str]]:
         return f"`{bank_id}` 指向的题目 `{target}` 不在任何主题页上 — 请检查 id"
 
     links = load_id_lists(
-        path, BANK_LINKS_FILE, "links", "题库 id → 已解答题目 id 列表", key_problem, value_problem, target_problem
+        path, label, "links", "题库 id → 已解答题目 id 列表", key_problem, value_problem, target_problem
     )
     return {bank_id: ids for bank_id, ids in links.items() if ids}
 

@@ -14,18 +14,18 @@ INTRO = (
 )
 
 
-def check_references(terms: list[Term], index: QuestionIndex) -> list[str]:
+def check_references(terms: list[Term], index: QuestionIndex, label: str = GLOSSARY_FILE) -> list[str]:
     """Problems for question or bank ids that no page renders, as ``file:line: …``."""
     problems = []
     for term in terms:
         for question_id in term.questions:
             if question_id not in index.anchors:
                 problems.append(
-                    f"{GLOSSARY_FILE}:{term.line}: 术语 `{term.id}` 引用的题目 `{question_id}` 不在任何主题页上 — 请检查 id"
+                    f"{label}:{term.line}: 术语 `{term.id}` 引用的题目 `{question_id}` 不在任何主题页上 — 请检查 id"
                 )
         for bank_id in term.bank:
             if bank_id not in index.bank:
-                problems.append(f"{GLOSSARY_FILE}:{term.line}: 术语 `{term.id}` 引用的题库题目 `{bank_id}` 不存在 — 请检查 id")
+                problems.append(f"{label}:{term.line}: 术语 `{term.id}` 引用的题库题目 `{bank_id}` 不存在 — 请检查 id")
     return problems
 
 
@@ -64,7 +64,7 @@ def render_entries(terms: list[Term], index: QuestionIndex) -> str:
     return "\n".join(lines)
 
 
-def render_glossary(terms: list[Term], index: QuestionIndex) -> str:
+def render_glossary(terms: list[Term], index: QuestionIndex, label: str = GLOSSARY_FILE) -> str:
     """The whole generated page: front matter, title, introduction and entries."""
     head = [
         "---",
@@ -74,7 +74,7 @@ def render_glossary(terms: list[Term], index: QuestionIndex) -> str:
         "",
         "# 术语表",
         "",
-        INTRO.format(count=len(terms), data=GLOSSARY_FILE),
+        INTRO.format(count=len(terms), data=label),
         "",
     ]
     return "\n".join(head) + render_entries(terms, index)

@@ -29,7 +29,7 @@ class PageDoc:
     url: str  # site-relative URL, e.g. topics/attention/
     html: str
     source: str  # the Markdown file as written
-    markdown: str  # the Markdown after build hooks (generated blocks included)
+    markdown: str  # the Markdown as the build converted it (generated blocks included)
     facts: HtmlFacts | None = None
 
     def scanned(self) -> HtmlFacts:

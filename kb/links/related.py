@@ -120,9 +120,8 @@ def compute_related(index: QuestionIndex, matcher: TermMatcher | None = None) ->
     return related
 
 
-def load_overrides(root: Path, index: QuestionIndex) -> dict[str, list[str]]:
+def load_overrides(path: Path, index: QuestionIndex, label: str = RELATED_FILE) -> dict[str, list[str]]:
     """Reviewed lists from ``data/related.yml`` (missing file = none), validated against the index."""
-    path = root / RELATED_FILE
     if not path.exists():
         return {}
 
@@ -143,7 +142,7 @@ def load_overrides(root: Path, index: QuestionIndex) -> dict[str, list[str]]:
         return None
 
     overrides = load_id_lists(
-        path, RELATED_FILE, "overrides", "题目 id → 相关题目 id 列表", key_problem, value_problem, target_problem
+        path, label, "overrides", "题目 id → 相关题目 id 列表", key_problem, value_problem, target_problem
     )
     return {index.anchors[key].entry_id: ids for key, ids in overrides.items()}  # h3 ids name their entry
 

@@ -1,0 +1,99 @@
+"""The site's search index (search/kb_index.js), from the pages as readers see them.
+
+Each h2/h3 question heading becomes one section (kb/search/extract.py). The browser client
+overrides/assets/javascripts/kb-search.js answers Material's search box from this index, and
+`python -m kb search` reads the same file.
+
+Material's search plugin stays enabled because it draws the search box, but its lunr index is
+not used: each page is marked `search: {exclude: true}` before Material's plugin reads it, so
+Material skips the page; search/search_index.json is cut down to its `config` (read by Material's
+on-page highlighter), and search/search_index.js carries the same for pages opened from file://,
+where Material loads a script instead of fetching JSON.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from kb.build.features.base import Feature
+from kb.search.aliases import AliasError, load_alias_file, merge_groups, term_groups
+from kb.search.extract import page_sections
+from kb.search.index import INDEX_FILE, build_index, dump_js, text_bytes
+from kb.search.index import Page as IndexPage
+
+HOME_BOOST = 0.3
+REFERENCE_PAGES = {"glossary.md", "sources.md"}  # definitions and provenance: useful, but not the answer
+REFERENCE_BOOST = 0.5
+
+
+def page_boost(page: Page) -> float | None:
+    """Material's front matter `search: {boost: x, exclude: true}`; pages that are not questions
+    (home, glossary, sources) rank below questions unless they say otherwise. None = not indexed."""
+    meta = page.meta.get("search") or {}
+    if meta.get("exclude"):
+        return None
+    if "boost" in meta:
+        return float(meta["boost"])
+    if page.is_homepage:
+        return HOME_BOOST
+    return REFERENCE_BOOST if page.file.src_uri in REFERENCE_PAGES else 1.0
+
+
+class SearchIndex(Feature):
+    option = "search_index"
+
+    def __init__(self, build) -> None:
+        super().__init__(build)
+        self.pages: dict[str, IndexPage] = {}
+        self.order: list[str] = []
+
+    def on_nav(self, nav: Navigation) -> None:
+        self.order = [page.file.src_uri for page in nav.pages]
+
+    def on_page_context(self, page: Page) -> None:
+        boost = page_boost(page)
+        if boost is not None:
+            title = page.title or ""
+            self.pages[page.file.src_uri] = IndexPage(page.url, title, page_sections(page.content or "", title), boost)
+        # Material would parse the page again only for an index that _stub_material_index discards.
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+
+    def aliases(self) -> list[list[str]]:
+        """Alias groups: the search alias file, and each glossary term with its aliases."""
+        build = self.build
+        groups: list[list[str]] = []
+        path = build.path(build.options.search_aliases)
+        try:
+            if path.exists():
+                groups += load_alias_file(path)
+        except AliasError as exc:
+            raise PluginError(str(exc)) from None
+        return merge_groups(groups + term_groups(build.glossary or []))
+
+    def on_post_build(self) -> None:
+        order = self.order + sorted(uri for uri in self.pages if uri not in self.order)
+        index = build_index([self.pages[uri] for uri in order if uri in self.pages], self.aliases())
+        site = Path(self.build.config.site_dir)
+        target = site / INDEX_FILE
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = dump_js(index)
+        target.write_text(text, encoding="utf-8")
+        _stub_material_index(site)
+        self.build.log.info(
+            "search index: %d sections, %d bytes for %d bytes of text",
+            len(index["sections"]), len(text.encode()), text_bytes(index),
+        )
+
+
+def _stub_material_index(site: Path) -> None:
+    """Keep Material's search config, drop its documents (our index answers queries)."""
+    path = site / "search" / "search_index.json"
+    config = json.loads(path.read_text(encoding="utf-8"))["config"] if path.exists() else {}
+    stub = json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(stub, encoding="utf-8")
+    (site / "search" / "search_index.js").write_text(f"var __index = {stub};\n", encoding="utf-8")
