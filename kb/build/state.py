@@ -20,7 +20,7 @@ from kb.build.config import KnowledgeBaseConfig
 from kb.build.sourcemap import SourceMap
 from kb.errors import ConfigError
 from kb.links.glossary import Term, TermMatcher, read_glossary
-from kb.links.questions import BANK_PAGE, TOPIC_DIR, QuestionIndex, build_index
+from kb.links.questions import QuestionIndex, build_index
 from kb.math.renderer import Renderer
 from kb.sources import load_manifest
 
@@ -71,9 +71,8 @@ class BuildState:
 
     @cached_property
     def questions(self) -> QuestionIndex:
-        """Every question on the topic pages and the bank, read from the pages themselves."""
-        pages = {uri: text for uri, text in self.sources.items() if uri == BANK_PAGE or uri.startswith(TOPIC_DIR)}
-        return build_index(pages)
+        """Every question of the site, read from the pages themselves (kb/links/questions.py)."""
+        return build_index(self.sources)
 
     # -- data --------------------------------------------------------------------------------
     @cached_property

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kb.links.id_lists import load_id_lists
-from kb.links.questions import BANK_PAGE, QuestionIndex, link_text, md_link
+from kb.links.questions import QuestionIndex, link_text, md_link
 
 BANK_LINKS_FILE = "data/bank-links.yml"
 _TOPIC_LINK = re.compile(r"\]\((topics/[^)#\s]+\.md)\)")
@@ -28,7 +28,7 @@ def load_bank_links(path: Path, index: QuestionIndex, label: str = BANK_LINKS_FI
     def target_problem(bank_id: str, target: str) -> str | None:
         if target in index.anchors:
             return None
-        return f"`{bank_id}` 指向的题目 `{target}` 不在任何主题页上 — 请检查 id"
+        return f"`{bank_id}` 指向的题目 `{target}` 不在任何页面上（没有带这个 id 和出处行的题目）— 请检查 id"
 
     links = load_id_lists(
         path, label, "links", "题库 id → 已解答题目 id 列表", key_problem, value_problem, target_problem
@@ -38,9 +38,10 @@ def load_bank_links(path: Path, index: QuestionIndex, label: str = BANK_LINKS_FI
 
 def render_answers(bank_id: str, targets: list[str], index: QuestionIndex) -> str:
     links = []
+    page = index.bank[bank_id].src_uri
     for target in targets:
         anchor = index.anchors[target]
-        links.append(f"[{link_text(anchor.title)}]({md_link(BANK_PAGE, anchor.src_uri, anchor.id)})")
+        links.append(f"[{link_text(anchor.title)}]({md_link(page, anchor.src_uri, anchor.id)})")
     return "相关解答：" + " · ".join(links) + "\n{: .kb-bank-answers }"
 
 

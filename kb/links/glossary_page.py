@@ -21,7 +21,8 @@ def check_references(terms: list[Term], index: QuestionIndex, label: str = GLOSS
         for question_id in term.questions:
             if question_id not in index.anchors:
                 problems.append(
-                    f"{label}:{term.line}: 术语 `{term.id}` 引用的题目 `{question_id}` 不在任何主题页上 — 请检查 id"
+                    f"{label}:{term.line}: 术语 `{term.id}` 引用的题目 `{question_id}` 不在任何页面上"
+                    "（没有带这个 id 和出处行的题目）— 请检查 id"
                 )
         for bank_id in term.bank:
             if bank_id not in index.bank:
@@ -58,7 +59,7 @@ def render_entries(terms: list[Term], index: QuestionIndex) -> str:
             for bank_id in term.bank:
                 question = index.bank[bank_id]
                 label = question.title.split("：", 1)[0] if "：" in question.title else bank_id
-                bank.append(f'[{label}](bank.md#{bank_id} "{_attr(question.title)}")')
+                bank.append(f'[{label}]({md_link(GLOSSARY_PAGE, question.src_uri, bank_id)} "{_attr(question.title)}")')
             if bank:
                 lines += ["题库：" + " · ".join(bank), "{: .kb-term-bank }", ""]
     return "\n".join(lines)

@@ -126,7 +126,7 @@ def load_overrides(path: Path, index: QuestionIndex, label: str = RELATED_FILE) 
         return {}
 
     def key_problem(key: str) -> str | None:
-        return None if index.entry(key) else f"题目 `{key}` 不在任何主题页上 — 请检查 id"
+        return None if index.entry(key) else f"题目 `{key}` 不在任何页面上（没有带这个 id 和出处行的题目）— 请检查 id"
 
     def value_problem(key: str, value: object) -> str | None:
         if isinstance(value, list) and MIN_RELATED <= len(value) <= MAX_RELATED:

@@ -9,7 +9,6 @@ from kb.reviews.answers import Answer
 from kb.reviews.model import Reviews
 from kb.reviews.place import Placement
 
-SOURCE_ATTR = "{: .kb-source }"
 STATE_OK = "已核对"
 STATE_NONE = "未核对"
 
@@ -129,7 +128,4 @@ def annotate(markdown: str, placements: Iterable[Placement], answers: Iterable[A
 
 def _source_line(lines: list[str], answer: Answer) -> int | None:
     """The last text line of the question's source paragraph (the one before ``{: .kb-source }``)."""
-    for i in range(answer.heading_line + 1, min(len(lines), answer.heading_line + 8)):
-        if lines[i].strip() == SOURCE_ATTR:
-            return i - 1
-    return None
+    return answer.source_line if 0 <= answer.source_line < len(lines) else None

@@ -27,8 +27,9 @@ PAGES = {
         主题：[注意力](topics/attention.md)
         {: .kb-bank-topic }
         """,
-    "topics/rl.md": "# 强化学习\n\n## GRPO 的原理？ {#r1-021}\n\n回答。\n\n## GRPO 与 PPO？ {#r1-035}\n\n回答。\n",
-    "topics/attention.md": "# 注意力\n\n## 什么是注意力机制？ {#basics-017}\n\n回答。\n",
+    "topics/rl.md": "# 强化学习\n\n## GRPO 的原理？ {#r1-021}\n\n出处：论文\n{: .kb-source }\n\n回答。\n\n"
+                    "## GRPO 与 PPO？ {#r1-035}\n\n出处：论文\n{: .kb-source }\n\n回答。\n",
+    "topics/attention.md": "# 注意力\n\n## 什么是注意力机制？ {#basics-017}\n\n出处：论文\n{: .kb-source }\n\n回答。\n",
 }
 LINKS = {"data/bank-links.yml": "links:\n  bank-001: [r1-021, r1-035]\n"}
 

@@ -8,8 +8,9 @@ from kb.links.glossary import load_glossary
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = {
     "index.md": "# 首页\n",
-    "bank.md": "# 题库\n\n## 第 1 章 {#ch-01}\n\n### Q23：KV 缓存里为什么没有 Q？ {#bank-023}\n",
-    "topics/attention.md": "# 注意力\n\n## DeepSeek 的技术创新 {#slides-013}\n\n回答。\n",
+    "bank.md": "# 题库\n\n## 第 1 章 {#ch-01}\n\n### Q23：KV 缓存里为什么没有 Q？ {#bank-023}\n\n"
+               "主题：[注意力](topics/attention.md)\n{: .kb-bank-topic }\n",
+    "topics/attention.md": "# 注意力\n\n## DeepSeek 的技术创新 {#slides-013}\n\n出处：幻灯片\n{: .kb-source }\n\n回答。\n",
 }
 GLOSSARY = """\
 terms:

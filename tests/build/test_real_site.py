@@ -17,16 +17,26 @@ def test_built_html_has_no_broken_internal_links(built_site):
     assert check_site(built_site, urlsplit(site_url).path) == []
 
 
+def related_lists(html: str) -> dict[str, list[str]]:
+    """``{question id: [ids its 相关问题 block links to]}`` for each h2 of a built topic page."""
+    lists = {}
+    for section in re.split(r"(?=<h2 id=)", html.split('<h2 id="practice"', 1)[0])[1:]:
+        entry = re.match(r'<h2 id="([^"]+)"', section)
+        block = re.search(r'<div class="kb-related">(.*?)</div>', section, re.S)
+        if entry and block:
+            lists[entry.group(1)] = re.findall(r'href="[^"]*#([^"]+)"', block.group(1))
+    return lists
+
+
 def test_every_answered_question_ends_with_related_questions(built_site):
     for page in sorted((built_site / "topics").glob("*/index.html")):
         html = page.read_text(encoding="utf-8")
-        html = html.split('<h2 id="practice"', 1)[0]
-        sections = re.split(r"(?=<h2 id=)", html)[1:]
-        assert sections, page
-        for section in sections:
-            items = re.search(r'<div class="kb-related">(.*?)</div>', section, re.S)
-            assert items, (page, section[:80])
-            assert 2 <= items.group(1).count("<li>") <= 5
+        answered = re.findall(r'<h2 id="([^"]+)"', html.split('<h2 id="practice"', 1)[0])
+        lists = related_lists(html)
+        assert answered, page
+        for entry in answered:
+            assert entry in lists, (page, entry)
+            assert 2 <= len(lists[entry]) <= 5, (page, entry)
 
 
 def test_terms_are_linked_and_bank_questions_point_to_answers(built_site):

@@ -136,3 +136,24 @@ def test_an_ambiguous_quote_fails_the_build(make_site):
     result = _site(make_site, REVIEW.replace('"每组采样 16 条输出"', '"采样"'))
     assert not result.ok
     assert "data/reviews/a.yml:10: 引文在 `a-001` 的答案中出现了 2 次：“采样” — 加长引文，让它只对应一处" in result.errors
+
+
+def _line(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_a_bad_formula_in_a_note_names_the_review_file_and_line(make_site):
+    review = REVIEW.replace("note: 应为 $G=64$。", "note: |\n          应为 $G=64$，\n          即 $\\frac{1}{2$。")
+    result = _site(make_site, review)
+    assert not result.ok
+    assert f"data/reviews/a.yml:{_line(review, 'frac{1}{2$')}: 公式 $\\frac{{1}}{{2$" in result.errors
+
+
+def test_formula_errors_after_an_inserted_note_keep_their_page_line(make_site):
+    page = PAGE.replace("没有问题的答案。", "没有问题的答案，却有 $\\sofmax(z)$。")
+    result = make_site(
+        {"topics/t.md": page, "sources.md": SOURCES, "index.md": "# 首页\n"},
+        data={"data/reviews/references.yml": REFS, "data/reviews/a.yml": REVIEW},
+    )
+    assert not result.ok
+    assert f"docs/topics/t.md:{_line(page, 'sofmax')}: 公式" in result.errors

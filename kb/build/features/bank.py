@@ -13,7 +13,6 @@ from kb.build.features.base import Feature
 from kb.errors import ConfigError
 from kb.links.bank import load_bank_links, render_answers, render_open
 from kb.links.markdown_index import headings, insert_after_sections
-from kb.links.questions import BANK_PAGE
 
 
 class BankLinks(Feature):
@@ -37,13 +36,13 @@ class BankLinks(Feature):
         return file.page.edit_url if file is not None and file.page is not None else None
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
-        if page.file.src_uri != BANK_PAGE or self.links is None:
-            return markdown
         index, links = self.build.questions, self.links
+        if links is None or page.file.src_uri not in {q.src_uri for q in index.bank.values()}:
+            return markdown
         lines = markdown.split("\n")
         blocks: dict[str, str] = {}
         for heading in headings(markdown):
-            if heading.level != 3 or heading.id not in index.bank:
+            if heading.id not in index.bank:
                 continue
             if heading.id in links:
                 blocks[heading.id] = render_answers(heading.id, links[heading.id], index)

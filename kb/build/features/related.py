@@ -12,7 +12,6 @@ from mkdocs.structure.pages import Page
 from kb.build.features.base import Feature
 from kb.errors import ConfigError
 from kb.links.markdown_index import insert_after_sections
-from kb.links.questions import TOPIC_DIR
 from kb.links.related import load_overrides, related_questions, render_block
 
 
@@ -28,12 +27,9 @@ class RelatedQuestions(Feature):
         self.related = related_questions(build.questions, build.term_matcher, overrides)
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
-        if not page.file.src_uri.startswith(TOPIC_DIR) or self.related is None:
+        entries = [e for e in self.build.questions.entries if e.src_uri == page.file.src_uri]
+        if not entries or self.related is None:
             return markdown
         index, names = self.build.questions, {key: f"《{title}》" for key, title in self.build.doc_titles.items()}
-        blocks = {
-            entry.id: render_block(entry, self.related.get(entry.id, []), index, names)
-            for entry in index.entries
-            if entry.src_uri == page.file.src_uri
-        }
+        blocks = {entry.id: render_block(entry, self.related.get(entry.id, []), index, names) for entry in entries}
         return insert_after_sections(markdown, {entry_id: block for entry_id, block in blocks.items() if block})
