@@ -41,8 +41,9 @@ notebooks: setup  ## Execute notebooks/*.md and store them, with outputs, as doc
 check-notebooks: setup  ## Fail if a stored notebook differs from a fresh execution of its source.
 	$(BIN)/python -m kb notebooks --check
 
-lint: setup
+lint: setup  ## Python (ruff) and JavaScript (Biome, pinned in package-lock.json; rules in biome.jsonc).
 	$(BIN)/ruff check kb tests benchmarks
+	node_modules/.bin/biome lint
 
 test: setup lint chromium  ## Lint and run every test (includes a strict build of the site).
 	$(BIN)/python -m pytest
