@@ -29,7 +29,7 @@ from kb.math.renderer import KatexUnavailable, Renderer
 
 log = logging.getLogger("mkdocs.plugins.kb")
 EVENTS = ("on_config", "on_files", "on_nav", "on_page_markdown", "on_page_content", "on_env", "on_page_context",
-          "on_post_page", "on_post_build")
+          "on_post_page", "on_post_template", "on_post_build")
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
@@ -98,11 +98,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             markdown = feature.on_page_markdown(markdown, page)
         return markdown
 
-    # Default: no other plugin of the site edits converted HTML.
+    # Default: no other plugin of the site edits converted HTML. The page is read once here, after
+    # the last feature changed it, for the checks and the search index (kb/build/page_scan.py).
     @event_priority(0)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         for feature in self._handling("on_page_content"):
             html = feature.on_page_content(html, page)
+        self._state().scan(page, html)
         return html
 
     # Default: every page is converted and nothing is written yet, whatever the priority.
@@ -125,12 +127,20 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             output = feature.on_post_page(output, page)
         return output
 
+    # Last: the output as it will be written, after any other plugin changed it.
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        for feature in self._handling("on_post_template"):
+            output_content = feature.on_post_template(output_content, template_name)
+        return output_content
+
     # Last: after Material's search plugin has written its index (the search feature stubs it);
     # then the build is over and its state is dropped.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
             self._run("on_post_build")
+            self._state().save_caches()
         finally:
             self._end()
 

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from kb.build.cache import TextCache
 from kb.build.config import KnowledgeBaseConfig
+from kb.build.page_scan import PageScan, scan_page
 from kb.build.sourcemap import SourceMap
 from kb.errors import ConfigError
 from kb.links.glossary import Term, TermMatcher, read_glossary
@@ -38,6 +42,9 @@ class BuildState:
         self.docs_prefix = os.path.relpath(config.docs_dir, self.root).replace(os.sep, "/")
         self.files: Files | None = None  # set when the file list is final (on_files)
         self.source_maps: dict[str, SourceMap] = {}
+        self.scans: dict[str, PageScan] = {}  # each page's converted HTML, read once
+        self.formulas: dict[str, list[str]] = {}  # src_uri → rendered HTML of each formula placeholder
+        self.caches: list[TextCache] = []
 
     # -- paths -------------------------------------------------------------------------------
     def path(self, relative: str) -> Path:
@@ -47,6 +54,16 @@ class BuildState:
     def label(self, src_uri: str) -> str:
         """A page's path as contributors see it: ``docs/topics/a.md``."""
         return f"{self.docs_prefix}/{src_uri}"
+
+    def text_cache(self, kind: str, compute: Callable[[str], Any]) -> TextCache:
+        """A cache of ``compute`` (a pure function of text) kept in the cache folder between builds."""
+        cache = TextCache(self.path(self.options.cache_dir) / "kb", kind, compute)
+        self.caches.append(cache)
+        return cache
+
+    def save_caches(self) -> None:
+        for cache in self.caches:
+            cache.save()
 
     # -- pages -------------------------------------------------------------------------------
     @cached_property
@@ -68,6 +85,14 @@ class BuildState:
             skipped = written[: len(written) - len(markdown)].count("\n") if markdown and written.endswith(markdown) else 0
             self.source_maps[uri] = SourceMap.of_page(self.label(uri), markdown, skipped + 1)
         return self.source_maps[uri]
+
+    def scan(self, page: Page, html: str) -> PageScan:
+        """The page's one pass over ``html`` (done again only if a feature changed the HTML since)."""
+        uri = page.file.src_uri
+        found = self.scans.get(uri)
+        if found is None or found.html is not html:
+            found = self.scans[uri] = scan_page(html)
+        return found
 
     @cached_property
     def questions(self) -> QuestionIndex:

@@ -45,3 +45,15 @@ def test_terms_are_linked_and_bank_questions_point_to_answers(built_site):
     bank = (built_site / "bank" / "index.html").read_text(encoding="utf-8")
     assert bank.count('class="kb-bank-answers"') >= 120
     assert bank.count('class="kb-bank-answers"') + bank.count('class="kb-bank-open"') == 200
+
+
+def test_the_theme_reader_finds_what_a_full_parse_finds(built_site):
+    """The link check reads the theme's part of each written page with patterns (kb/links/html_scan.py):
+    on every page of the real site they find the same ids and URLs, on the same lines, as HTMLParser."""
+    from kb.links.html_scan import scan_html, template_facts
+
+    for page in sorted(built_site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        full, quick = scan_html(html), template_facts(html)
+        assert sorted(full.ids) == sorted(quick.ids), page
+        assert sorted(full.refs, key=repr) == sorted(quick.refs, key=repr), page

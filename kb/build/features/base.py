@@ -48,6 +48,10 @@ class Feature:
         """A page's full HTML, as it will be written."""
         return output
 
+    def on_post_template(self, output: str, name: str) -> str:
+        """A static template of the theme (404.html, sitemap.xml) as it will be written."""
+        return output
+
     def on_post_build(self) -> None:
         """Every file is written."""
 

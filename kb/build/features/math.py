@@ -160,8 +160,8 @@ class Math(Feature):
                     errors.append(_error(formula, where, result))
         if errors:
             raise PluginError(format_errors(errors, renderer.version))
-        for record in self.pages.values():
-            _apply(record, results)
+        for uri, record in self.pages.items():
+            self.build.formulas[uri] = _apply(record, results)
         rendered = renderer.stats["rendered"] - renderer.stats.get("_last", 0)
         renderer.stats["_last"] = renderer.stats["rendered"]
         self.build.log.info(
@@ -184,8 +184,8 @@ def _error(formula: Formula, where: Where, result: Result) -> MathError:
     return MathError(where.path, number, shown, message, hint_for(message))
 
 
-def _apply(record: PageMath, results: dict[str, Result]) -> None:
-    """Put rendered HTML where the tokens are: content, table of contents, titles."""
+def _apply(record: PageMath, results: dict[str, Result]) -> list[str]:
+    """Put rendered HTML where the tokens are: content, table of contents, titles; returns it by token."""
     rendered = [results[formula_key(f.tex, f.display)].html or "" for f in record.formulas]
 
     def body(match: re.Match[str]) -> str:
@@ -207,3 +207,4 @@ def _apply(record: PageMath, results: dict[str, Result]) -> None:
         anchor.title = TOKEN.sub(html_only, anchor.title)
     if page.title and TOKEN.search(page.title):
         page.title = TOKEN.sub(plain, page.title)
+    return rendered

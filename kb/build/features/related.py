@@ -9,10 +9,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from kb.build.cache import version
 from kb.build.features.base import Feature
 from kb.errors import ConfigError
 from kb.links.markdown_index import insert_after_sections
-from kb.links.related import load_overrides, related_questions, render_block
+from kb.links.related import TOKENS_VERSION, load_overrides, related_questions, render_block, words
 
 
 class RelatedQuestions(Feature):
@@ -24,7 +25,8 @@ class RelatedQuestions(Feature):
             overrides = load_overrides(build.path(build.options.related), build.questions, build.options.related)
         except ConfigError as exc:
             raise PluginError(f"相关问题数据有误：\n{exc}") from None
-        self.related = related_questions(build.questions, build.term_matcher, overrides)
+        words_of = build.text_cache(f"related-words-{version(*TOKENS_VERSION)}", words)
+        self.related = related_questions(build.questions, build.term_matcher, overrides, words_of)
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
         entries = [e for e in self.build.questions.entries if e.src_uri == page.file.src_uri]

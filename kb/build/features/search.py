@@ -13,17 +13,22 @@ where Material loads a script instead of fetching JSON.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from kb.build.cache import version
 from kb.build.features.base import Feature
+from kb.build.features.math import TOKEN
 from kb.search.aliases import AliasError, load_alias_file, merge_groups, term_groups
-from kb.search.extract import page_sections
+from kb.search.extract import page_sections, visible_text
 from kb.search.index import INDEX_FILE, build_index, dump_js, text_bytes
 from kb.search.index import Page as IndexPage
+from kb.search.vocab import VERSION as VOCAB_VERSION
+from kb.search.vocab import text_words
 
 HOME_BOOST = 0.3
 REFERENCE_PAGES = {"glossary.md", "sources.md"}  # definitions and provenance: useful, but not the answer
@@ -56,11 +61,30 @@ class SearchIndex(Feature):
 
     def on_page_context(self, page: Page) -> None:
         boost = page_boost(page)
+        uri = page.file.src_uri
         if boost is not None:
             title = page.title or ""
-            self.pages[page.file.src_uri] = IndexPage(page.url, title, page_sections(page.content or "", title), boost)
+            scan = self.build.scans.get(uri)  # None: a page this plugin never saw converted; read it now
+            sections = (page_sections(page.content or "", title) if scan is None
+                        else scan.sections.finish(self._formula_text(uri), title))
+            self.pages[uri] = IndexPage(page.url, title, sections, boost)
         # Material would parse the page again only for an index that _stub_material_index discards.
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+
+    def _formula_text(self, uri: str):
+        """Placeholders of the page's formulas → the text readers see in them (KaTeX's HTML, not MathML)."""
+        rendered = self.build.formulas.get(uri, [])
+        texts: dict[int, str] = {}
+
+        def one(match: re.Match[str]) -> str:
+            index = int(match.group(1))
+            if index >= len(rendered):
+                return match.group(0)
+            if index not in texts:
+                texts[index] = visible_text(rendered[index])
+            return texts[index]
+
+        return lambda text: TOKEN.sub(one, text) if "KBMATH" in text else text
 
     def aliases(self) -> list[list[str]]:
         """Alias groups: the search alias file, and each glossary term with its aliases."""
@@ -76,7 +100,8 @@ class SearchIndex(Feature):
 
     def on_post_build(self) -> None:
         order = self.order + sorted(uri for uri in self.pages if uri not in self.order)
-        index = build_index([self.pages[uri] for uri in order if uri in self.pages], self.aliases())
+        words_of = self.build.text_cache(f"search-words-{version(*VOCAB_VERSION)}", text_words)
+        index = build_index([self.pages[uri] for uri in order if uri in self.pages], self.aliases(), words_of)
         site = Path(self.build.config.site_dir)
         target = site / INDEX_FILE
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ from mkdocs.utils import get_relative_url
 
 from kb.build.features.base import Feature
 from kb.links.glossary_page import GLOSSARY_PAGE
-from kb.links.term_linker import link_terms
+from kb.links.term_linker import link_chunks
 
 
 class TermLinks(Feature):
@@ -22,4 +22,7 @@ class TermLinks(Feature):
         if matcher is None or glossary is None or page.file is glossary or not page.file.src_uri.endswith(".md"):
             return html
         base = get_relative_url(glossary.url, page.url)
-        return link_terms(html, matcher, lambda term_id: f"{base}#{matcher.terms[term_id].anchor}")
+        scan = self.build.scan(page, html)
+        html, links = link_chunks(html, scan.chunks, matcher, lambda term_id: f"{base}#{matcher.terms[term_id].anchor}")
+        scan.add_term_links(links, html)
+        return html
