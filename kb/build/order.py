@@ -11,7 +11,7 @@ from kb.build.features.base import Feature
 from kb.build.features.glossary import GlossaryPage
 from kb.build.features.math import Math
 from kb.build.features.notebook_links import NotebookLinks
-from kb.build.features.notebook_pages import NotebookPages
+from kb.build.features.notebooks import Notebooks
 from kb.build.features.related import RelatedQuestions
 from kb.build.features.reviews import ReviewNotes
 from kb.build.features.search import SearchIndex
@@ -26,16 +26,17 @@ FEATURES: tuple[tuple[type[Feature], str], ...] = (
     (GlossaryPage,
      "Adds the generated glossary page to the file list before any page is converted, so term links, "
      "the link checks and search see it like a page on disk."),
-    (NotebookPages,
-     "Cleans a converted notebook before anything reads it: drops third-party loaders and gives headings "
-     "anchors from their text as written (before Math swaps formulas in headings for tokens)."),
+    (Notebooks,
+     "Makes each notebook a page and converts it before any other feature reads a page's HTML; drops its "
+     "third-party loaders and gives headings anchors from their text as written (before Math swaps "
+     "formulas in headings for tokens)."),
     (Math,
      "Takes formulas out of the Markdown before the features below insert Markdown (their text is never "
      "math) and before Markdown can mangle TeX; renders them all at once in on_env, before the checks "
      "and the search index read the final HTML."),
     (NotebookLinks,
      "Adds its boxes after Math (their titles are plain text), and the back links to notebook pages "
-     "after NotebookPages has cleaned them."),
+     "after Notebooks has converted and cleaned them."),
     (RelatedQuestions,
      "Appends to each answer after the notebook box, so the box stays with the answer it explains."),
     (BankLinks,

@@ -28,7 +28,7 @@ from kb.build.state import BuildState
 from kb.math.renderer import KatexUnavailable, Renderer
 
 log = logging.getLogger("mkdocs.plugins.kb")
-EVENTS = ("on_config", "on_files", "on_nav", "on_page_markdown", "on_page_content", "on_env", "on_page_context",
+EVENTS = ("on_config", "on_files", "on_nav", "on_page_read_source", "on_page_markdown", "on_page_content", "on_env", "on_page_context",
           "on_post_page", "on_post_template", "on_post_build")
 
 
@@ -76,13 +76,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self._run("on_config")
         return config
 
-    # Late: other plugins have settled the file list (mkdocs-jupyter wraps the notebooks), so the
-    # pages we read and the pages we generate join a complete list.
+    # Late: other plugins have settled the file list, so the pages we read (notebooks included) and
+    # the pages we generate join a complete list.
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self._state()
         build.files = files
-        self._run("on_files", files)
+        for feature in self._handling("on_files"):
+            files = feature.on_files(files) or files
+            build.files = files
         return files
 
     # Default: the navigation only tells the search index the order of the pages.
@@ -90,6 +92,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self._run("on_nav", nav)
         return nav
+
+    # Default: no other plugin of the site reads page sources.
+    @event_priority(0)
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        for feature in self._handling("on_page_read_source"):
+            source = feature.on_page_read_source(page)
+            if source is not None:
+                return source
+        return None
 
     # Default: no other plugin of the site edits Markdown.
     @event_priority(0)

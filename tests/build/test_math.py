@@ -106,7 +106,7 @@ NOTEBOOK = {
 
 
 def write_project(root: Path, pages: dict[str, str], notebooks: dict[str, dict] | None = None, search: bool = True) -> Path:
-    plugins = (["search"] if search else []) + (["mkdocs-jupyter"] if notebooks else [])
+    plugins = ["search"] if search else []
     config = {
         "site_name": "测试",
         "theme": {"name": "material", "language": "zh", "font": False},

@@ -24,11 +24,16 @@ class Feature:
     def on_config(self) -> None:
         """The configuration is loaded: adjust it (add a stylesheet)."""
 
-    def on_files(self, files: Files) -> None:
-        """The file list is complete: read data, check it against the pages, add generated pages."""
+    def on_files(self, files: Files) -> Files | None:
+        """The file list is complete: read data, check it against the pages, add generated pages
+        (or return a new file list)."""
 
     def on_nav(self, nav: Navigation) -> None:
         """The navigation is built."""
+
+    def on_page_read_source(self, page: Page) -> str | None:
+        """The text MkDocs should read as the page's Markdown instead of its file (None: the file)."""
+        return None
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
         """A page's Markdown, before it is converted: insert or replace Markdown."""
