@@ -45,8 +45,8 @@ lint: setup  ## Python (ruff) and JavaScript (Biome, pinned in package-lock.json
 	$(BIN)/ruff check kb tests benchmarks
 	node_modules/.bin/biome lint
 
-test: setup lint chromium  ## Lint and run every test (includes a strict build of the site).
-	$(BIN)/python -m pytest
+test: setup lint chromium  ## Lint and run every test (includes a strict build of the site), in parallel.
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 chromium:  ## Browser tests use Debian's chromium: installed when missing and running as root.
 	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,7 @@ class TextCache:
         if not self._used or (self.misses == 0 and self._stored is not None and len(self._stored) == len(self._used)):
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(self.path.name + f".{id(self)}.tmp")
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")  # builds running side by side never share one
         tmp.write_text(json.dumps(self._used, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         tmp.replace(self.path)
 

@@ -87,27 +87,31 @@ _ATTR = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?"
 def template_facts(source: str, skip: tuple[int, int] = (0, 0)) -> HtmlFacts:
     """Ids and URLs of theme-written HTML, read with patterns (a full parse of every page's navigation
     would cost more than the rest of the check); ``source[skip[0]:skip[1]]`` is left out (the page
-    content, already read by the page's pass). Lines are lines of ``source``."""
+    content, already read by the page's pass). Lines are lines of ``source``. Only tags with an id or
+    a URL are kept (the safety check reads page content, not the theme)."""
     facts = HtmlFacts()
-    starts = [0] + [m.end() for m in re.finditer("\n", source)]
+    starts: list[int] = []
     blocked = [m.span(2) if m.group(1) else m.span() for m in _SKIPPED.finditer(source)]
     if skip[1] > skip[0]:
         blocked = sorted([*blocked, skip])
     position = 0
     for start, end in [*blocked, (len(source), len(source))]:
         for match in _TAG.finditer(source, position, max(start, position)):
-            _record(facts, match, bisect.bisect_right(starts, match.start()))
+            tag, attrs = match.group(1).lower(), match.group(2)
+            if "id" not in attrs and tag not in URL_ATTRIBUTES:
+                continue
+            if not starts:
+                starts = [0] + [m.end() for m in re.finditer("\n", source)]
+            _record(facts, tag, attrs, bisect.bisect_right(starts, match.start()))
         position = max(position, end)
     return facts
 
 
-def _record(facts: HtmlFacts, match: re.Match[str], line: int) -> None:
-    tag = match.group(1).lower()
+def _record(facts: HtmlFacts, tag: str, raw_attrs: str, line: int) -> None:
     attrs: list[tuple[str, str | None]] = []
-    for attr in _ATTR.finditer(match.group(2)):
-        raw = next((g for g in attr.groups()[1:] if g is not None), None)
+    for attr in _ATTR.finditer(raw_attrs):
+        raw = attr.group(2) if attr.group(2) is not None else attr.group(3) if attr.group(3) is not None else attr.group(4)
         attrs.append((attr.group(1).lower(), html.unescape(raw) if raw is not None else None))
-    facts.tags.append((tag, attrs, line))
     for name, value in attrs:
         if name == "id" and value is not None:
             facts.ids.append((value, line))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -100,7 +101,7 @@ class Renderer:
         cache_dir.mkdir(parents=True, exist_ok=True)
         data = {key: value.__dict__ for key, value in sorted(self.memory.items())}
         path = self.disk_cache_path(cache_dir)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # builds running side by side never share one
         tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         tmp.replace(path)
         for old in cache_dir.glob("formulas-*.json"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from importlib.metadata import version
 from pathlib import Path
@@ -31,6 +32,7 @@ CONVERT = {
     "custom_mathjax_url": "",
 }  # fmt: skip
 TOC_DEPTH = 2
+CLEANING = 1  # bump when kb/notebooks/offline.py changes what it removes or refuses (cached pages are cleaned)
 
 
 class NotebookFile(File):
@@ -64,23 +66,18 @@ class Notebooks(Feature):
     def on_page_content(self, html: str, page: Page) -> str:
         if not is_notebook(page):
             return html
-        converted = self._converted(Path(page.file.abs_src_path or ""))
+        converted = self._converted(page)
         page.toc = get_toc(converted["toc_tokens"])
         if converted.get("title") is not None:
             page.title = converted["title"]
-        html = strip_loaders(converted["content"])
-        leftovers = third_party_loads(html)
-        if leftovers:
-            raise PluginError(
-                f"{page.file.src_uri}: 笔记本页面仍会从第三方地址加载资源：{leftovers[0]!r}。"
-                "请在 kb/notebooks/offline.py 中去掉它，或改为站内资源。"
-            )
         # Anchors from the heading text as written: before the math feature swaps formulas for tokens.
-        return fix_headings(html, list(page.toc))
+        return fix_headings(converted["content"], list(page.toc))
 
-    def _converted(self, path: Path) -> dict:
+    def _converted(self, page: Page) -> dict:
+        """The notebook as HTML without third-party loaders, its TOC and title (cached by content)."""
+        path = Path(page.file.abs_src_path or "")
         key = hashlib.sha256(path.read_bytes())
-        key.update(json.dumps([CONVERT, TOC_DEPTH, version("mkdocs-jupyter"), version("nbconvert")]).encode())
+        key.update(json.dumps([CONVERT, TOC_DEPTH, version("mkdocs-jupyter"), version("nbconvert"), CLEANING]).encode())
         cached = self.folder / f"{key.hexdigest()}.json"
         self.used.add(cached)
         try:
@@ -90,11 +87,17 @@ class Notebooks(Feature):
         from mkdocs_jupyter import convert  # slow imports (nbconvert, jupytext): only when a notebook changed
         from mkdocs_jupyter.plugin import _get_nb_toc_tokens
 
-        content = convert.nb2html(str(path), **CONVERT)
+        content = strip_loaders(convert.nb2html(str(path), **CONVERT))
+        leftovers = third_party_loads(content)
+        if leftovers:
+            raise PluginError(
+                f"{page.file.src_uri}: 笔记本页面仍会从第三方地址加载资源：{leftovers[0]!r}。"
+                "请在 kb/notebooks/offline.py 中去掉它，或改为站内资源。"
+            )
         toc_tokens, title = _get_nb_toc_tokens(str(path), TOC_DEPTH)
         converted = {"content": content, "toc_tokens": toc_tokens, "title": title}
         self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_name(cached.name + ".tmp")
+        tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps(converted), encoding="utf-8")
         tmp.replace(cached)
         return converted
