@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kb.math.find import find_math
+from kb.code_math import find_math
 from kb.math.renderer import Renderer
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
+from kb.code_math import without_math
 from kb.links.glossary import GLOSSARY_FILE, Term
-from kb.links.questions import QuestionIndex, link_text, md_link, without_math
+from kb.links.questions import QuestionIndex, link_text, md_link
 
 GLOSSARY_PAGE = "glossary.md"
 INTRO = (

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from kb.code_math import code_mask
 from kb.links.html_scan import HtmlFacts, Ref, scan_html
 from kb.links.locate import find_line, url_needles
-from kb.links.markdown_index import code_mask
 
 # Structural ids that every topic page repeats by design (the practice section); unique per page only.
 PAGE_LOCAL_IDS = frozenset({"practice"})

@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from kb.code_math import without_math
 from kb.links.markdown_index import Heading, headings
 
 SOURCE_CLASS = "kb-source"
@@ -183,6 +184,3 @@ def link_text(title: str) -> str:
     return re.sub(r"(?<!\\)([\[\]])", r"\\\1", without_math(title.strip()))
 
 
-def without_math(text: str) -> str:
-    """``text`` with math delimiters dropped (``$β$`` → ``β``), for places where no formula renders."""
-    return re.sub(r"\$+([^$]*)\$+", r"\1", text)

@@ -10,23 +10,23 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kb.code_math import CODE_TAGS, MATH_CLASSES, MATH_TAGS
 from kb.links.glossary import TermMatcher
 from kb.pagescan import scan
 
 SKIP_TAGS = frozenset(
     {
-        "a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "samp", "var", "script",
-        "style", "svg", "math", "textarea", "button", "label", "select", "option", "title",
-        "abbr", "dfn", "summary",
+        "a", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "textarea", "button", "label", "select",
+        "option", "title", "abbr", "dfn", "summary",
     }
-)  # fmt: skip
+) | CODE_TAGS | MATH_TAGS  # fmt: skip
 SKIP_CLASSES = frozenset(
     {
-        "katex", "katex-display", "arithmatex", "math", "headerlink", "kb-no-terms",
+        "headerlink", "kb-no-terms",
         # the project's own metadata lines: sources, group leads, related lists, bank links
         "kb-source", "kb-group-lead", "kb-related", "kb-bank-topic", "kb-bank-answers", "kb-bank-open",
     }
-)  # fmt: skip
+) | MATH_CLASSES  # fmt: skip
 VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )

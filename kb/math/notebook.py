@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .find import Formula, find_math
+from kb.code_math import Formula, find_math
 
 _MARKDOWN_DIV = re.compile(r'<div\b[^>]*class="[^"]*\bjp-RenderedMarkdown\b[^"]*"[^>]*>')
 _DIV_TAG = re.compile(r"<(/?)div\b[^>]*>", re.IGNORECASE)

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.links.markdown_index import code_mask, headings
+from kb.code_math import code_mask
+from kb.links.markdown_index import headings
 from kb.links.questions import SOURCE_CLASS, lead, source_docs
 
 _ITEM = re.compile(r"^( *)(?:[-*+]|\d{1,3}[.)])( +)\S")

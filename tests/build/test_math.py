@@ -368,7 +368,7 @@ def test_browser_shows_rendered_math_with_site_fonts_and_no_math_script(rich_sit
 
 
 def test_the_real_site_renders_every_formula_of_docs(root: Path, built_site: Path):
-    from kb.math.find import find_math
+    from kb.code_math import find_math
 
     checked = 0
     for source in sorted((root / "docs").rglob("*.md")):

@@ -19,8 +19,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from kb.build.features.base import Feature
+from kb.code_math import Formula, find_math
 from kb.math.assets import STYLESHEET, add_assets
-from kb.math.find import Formula, find_math
 from kb.math.notebook import find_notebook_math
 from kb.math.renderer import KatexUnavailable, Result, formula_key
 from kb.math.report import MathError, format_errors, hint_for, shorten

@@ -1,6 +1,11 @@
-"""Find `$…$` and `$$…$$` math in Markdown (or rendered HTML) without touching code.
+"""What is code and what is math in the site's Markdown: the one module every reader of Markdown asks.
 
-The rules follow Pandoc's `tex_math_dollars`, which GitHub and Obsidian also follow closely:
+Used by the math feature (formulas to render), the question index and cross-links (headings and ids
+are never read inside code), the link checks and review notes (code is shown as is), and, for
+rendered HTML, the term linker (CODE_TAGS, MATH_CLASSES: never linked inside). The importer's own
+normalizers still split prose with kb/normalize/segments.py (see that module).
+
+Math rules follow Pandoc's `tex_math_dollars`, which GitHub and Obsidian also follow closely:
 an opening `$` must be followed by a non-space, a closing `$` must follow a non-space and
 must not be followed by a digit. So "$5 和 $10" stays text, while `$x$` is math. `\\$` is a
 literal dollar. Fenced code, inline code spans, HTML comments and raw <code>/<pre>/<script>
@@ -219,3 +224,40 @@ def _scan_region(text: str, start: int, end: int, scan: Scan) -> None:
             continue
         scan.formulas.append(Formula(text[i + 1 : closer], False, i, closer + 1, _line_of(text, i)))
         i = closer + 1
+
+
+def code_mask(lines: list[str]) -> list[bool]:
+    """True for every line inside (or delimiting) a fenced code block, also one indented in a list,
+    an admonition or a content tab (``` or ~~~, as for math)."""
+    text = "\n".join(lines)
+    mask = [False] * len(lines)
+    for start, end in _fenced_ranges(text):
+        first = text.count("\n", 0, start)
+        last = text.count("\n", 0, max(start, end - 1))
+        for index in range(first, min(last, len(lines) - 1) + 1):
+            mask[index] = True
+    return mask
+
+
+def without_math(text: str) -> str:
+    """``text`` with each formula's delimiters dropped (``$β$`` → ``β``), for places where no formula
+    renders; a dollar that is not math (a price, ``\\$``) stays as written."""
+    pieces, position = [], 0
+    for formula in find_math(text).formulas:
+        pieces += [text[position : formula.start], formula.tex]
+        position = formula.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def atomic_spans(text: str) -> list[tuple[int, int]]:
+    """Spans a highlight must not cut in two: formulas and inline code spans."""
+    spans = [(f.start, f.end) for f in find_math(text).formulas]
+    spans += _code_span_ranges(text, 0, len(text))
+    return sorted(spans)
+
+
+# In rendered HTML: elements whose text is code, and classes of rendered (or wrapped) math.
+CODE_TAGS = frozenset({"code", "pre", "kbd", "samp", "var"})
+MATH_TAGS = frozenset({"math", "svg"})
+MATH_CLASSES = frozenset({"katex", "katex-display", "arithmatex", "math"})

@@ -1,5 +1,5 @@
-"""Which dollars are math: code, escapes, prices and blank lines must not be."""
-from kb.math.find import find_math
+"""What is code and what is math: code, escapes, prices and blank lines are never math; every reader asks here."""
+from kb.code_math import atomic_spans, code_mask, find_math, without_math
 
 
 def texts(markdown: str, html: bool = False) -> list[tuple[str, bool, int]]:
@@ -75,3 +75,18 @@ def test_html_comments_and_raw_code_are_skipped():
 def test_html_mode_stops_at_block_tags():
     html = "<p>价格 $5 和 $10。</p>\n<p>$$x$$</p><h2>$y$</h2>"
     assert texts(html, html=True) == [("x", True, 2), ("y", False, 2)]
+
+
+def test_code_mask_covers_fences_inside_tabs_and_lists():
+    lines = ['=== "专业回答"', "", "    ```python", "    # 不是标题", "    ```", "", "## 标题 {#q}", "- 项", "  ~~~", "  x", "  ~~~"]
+    assert [i for i, masked in enumerate(code_mask(lines)) if masked] == [2, 3, 4, 8, 9, 10]
+
+
+def test_without_math_drops_delimiters_of_formulas_only():
+    assert without_math("缩放 $\\sqrt{d_k}$ 与 $$x$$") == "缩放 \\sqrt{d_k} 与 x"
+    assert without_math("价格 $5 和 $10，代码 `$x$`") == "价格 $5 和 $10，代码 `$x$`"
+
+
+def test_atomic_spans_are_formulas_and_code_spans():
+    text = "a $x+y$ b `c$d` e $5 和 $10"
+    assert [text[s:e] for s, e in atomic_spans(text)] == ["$x+y$", "`c$d`"]
