@@ -31,6 +31,8 @@ import textwrap
 import time
 from pathlib import Path
 
+from kb.links.internal import PAGE_LOCAL_IDS
+
 ROOT = Path(__file__).resolve().parent.parent
 TUNED_EDIT, HELD_OUT_EDIT = "topics/moe.md", "topics/rag.md"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -39,9 +41,9 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # -- projects ----------------------------------------------------------------------------------
 def copy_page(text: str, k: int) -> str:
     """Page text as copy number ``k``: its ids and the links to them get a ``-c<k>`` suffix."""
-    ids = set(re.findall(r"\{#([A-Za-z0-9_-]+)\}", text))
+    ids = set(re.findall(r"\{#([A-Za-z0-9_-]+)\}", text)) - PAGE_LOCAL_IDS
     suffix = f"-c{k}"
-    text = re.sub(r"\{#([A-Za-z0-9_-]+)\}", lambda m: "{#" + m.group(1) + suffix + "}", text)
+    text = re.sub(r"\{#([A-Za-z0-9_-]+)\}", lambda m: "{#" + m.group(1) + (suffix if m.group(1) in ids else "") + "}", text)
     text = re.sub(r"\]\(#([A-Za-z0-9_-]+)\)", lambda m: f"](#{m.group(1)}{suffix})" if m.group(1) in ids else m.group(0), text)
     return re.sub(r"^# (.+)$", lambda m: f"# {m.group(1)}（副本 {suffix[2:]}）", text, count=1, flags=re.M)
 
