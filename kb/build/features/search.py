@@ -23,6 +23,9 @@ from mkdocs.structure.pages import Page
 from kb.build.cache import version
 from kb.build.features.base import Feature
 from kb.build.features.math import TOKEN
+from kb.search import index as search_index
+from kb.search import normalize as search_normalize
+from kb.search import vocab as search_vocab
 from kb.search.aliases import AliasError, load_alias_file, merge_groups, term_groups
 from kb.search.extract import page_sections, visible_text
 from kb.search.index import INDEX_FILE, build_index, dump_js, text_bytes
@@ -30,6 +33,8 @@ from kb.search.index import Page as IndexPage
 from kb.search.vocab import VERSION as VOCAB_VERSION
 from kb.search.vocab import text_words
 
+# The code that turns sections into the index file: a change in it must not reuse a cached index.
+INDEX_CODE = tuple(Path(module.__file__).read_bytes() for module in (search_index, search_vocab, search_normalize))
 HOME_BOOST = 0.3
 REFERENCE_PAGES = {"glossary.md", "sources.md"}  # definitions and provenance: useful, but not the answer
 REFERENCE_BOOST = 0.5
@@ -100,18 +105,25 @@ class SearchIndex(Feature):
 
     def on_post_build(self) -> None:
         order = self.order + sorted(uri for uri in self.pages if uri not in self.order)
-        words_of = self.build.text_cache(f"search-words-{version(*VOCAB_VERSION)}", text_words)
-        index = build_index([self.pages[uri] for uri in order if uri in self.pages], self.aliases(), words_of)
+        pages = [self.pages[uri] for uri in order if uri in self.pages]
+        aliases = self.aliases()
+        # The index is a pure function of the pages' sections, the aliases and the index code: a build
+        # whose pages read the same (every build but the first, outside `mkdocs serve`) reuses it.
+        made_from = [[[p.url, p.title, p.boost, [[s.anchor, s.level, s.title, s.text, s.group, s.review] for s in p.sections]]
+                      for p in pages], aliases]
+        cache = self.build.text_cache(f"search-index-{version(*INDEX_CODE)}", lambda _: self._dump(pages, aliases))
+        text, sections, text_size = cache(json.dumps(made_from, ensure_ascii=False))
         site = Path(self.build.config.site_dir)
         target = site / INDEX_FILE
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = dump_js(index)
         target.write_text(text, encoding="utf-8")
         _stub_material_index(site)
-        self.build.log.info(
-            "search index: %d sections, %d bytes for %d bytes of text",
-            len(index["sections"]), len(text.encode()), text_bytes(index),
-        )
+        self.build.log.info("search index: %d sections, %d bytes for %d bytes of text", sections, len(text.encode()), text_size)
+
+    def _dump(self, pages: list[IndexPage], aliases: list[list[str]]) -> tuple[str, int, int]:
+        words_of = self.build.text_cache(f"search-words-{version(*VOCAB_VERSION)}", text_words)
+        index = build_index(pages, aliases, words_of)
+        return dump_js(index), len(index["sections"]), text_bytes(index)
 
 
 def _stub_material_index(site: Path) -> None:
