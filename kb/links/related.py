@@ -66,20 +66,20 @@ def tokens(text: str, words_of: Tokenizer = words) -> Sequence[str]:
     return words_of(clean_text(text))
 
 
-def _features(entry: Entry, matcher: TermMatcher | None, words_of: Tokenizer) -> Counter[str]:
+def _features(entry: Entry, terms_of: Callable[[str], Iterable[str]] | None, words_of: Tokenizer) -> Counter[str]:
     counts: Counter[str] = Counter()
     counts.update(tokens(entry.text, words_of))
     title = tokens(entry.title, words_of)
     for _ in range(TITLE_WEIGHT - 1):
         counts.update(title)
-    if matcher is not None:
-        for term_id in matcher.term_ids(entry.text):
+    if terms_of is not None:
+        for term_id in terms_of(entry.text):
             counts[f"term:{term_id}"] += 1
     return counts
 
 
-def _vectors(entries: list[Entry], matcher: TermMatcher | None, words_of: Tokenizer) -> list[dict[str, float]]:
-    counts = [_features(e, matcher, words_of) for e in entries]
+def _vectors(entries: list[Entry], terms_of: Callable[[str], Iterable[str]] | None, words_of: Tokenizer) -> list[dict[str, float]]:
+    counts = [_features(e, terms_of, words_of) for e in entries]
     df: Counter[str] = Counter()
     for c in counts:
         df.update(c.keys())
@@ -118,7 +118,8 @@ def cosine_matrix(vectors: list[dict[str, float]]) -> np.ndarray:
     return cosine
 
 
-def compute_related(index: QuestionIndex, matcher: TermMatcher | None = None, words_of: Tokenizer = words) -> dict[str, list[str]]:
+def compute_related(index: QuestionIndex, matcher: TermMatcher | None = None, words_of: Tokenizer = words,
+                    terms_of: Callable[[str], Iterable[str]] | None = None) -> dict[str, list[str]]:
     """``{entry id: [related entry ids]}`` with 2–5 items each where enough candidates exist.
 
     Related questions come from another topic, or from another source on the same topic (an entry
@@ -131,7 +132,9 @@ def compute_related(index: QuestionIndex, matcher: TermMatcher | None = None, wo
     entries = sorted(index.entries, key=lambda e: e.id)
     if not entries:
         return {}
-    cosine = cosine_matrix(_vectors(entries, matcher, words_of))
+    if terms_of is None and matcher is not None:
+        terms_of = matcher.term_ids
+    cosine = cosine_matrix(_vectors(entries, terms_of, words_of))
     hubness = [sum(row[:HUB_NEIGHBOURS].tolist()) / HUB_NEIGHBOURS for row in -np.sort(-cosine, axis=1)]
     hub = np.array(hubness)
     topics = {topic: k for k, topic in enumerate(sorted({e.topic for e in entries}))}
@@ -201,10 +204,11 @@ def load_overrides(path: Path, index: QuestionIndex, label: str = RELATED_FILE) 
 
 
 def related_questions(
-    index: QuestionIndex, matcher: TermMatcher | None, overrides: dict[str, list[str]], words_of: Tokenizer = words
+    index: QuestionIndex, matcher: TermMatcher | None, overrides: dict[str, list[str]], words_of: Tokenizer = words,
+    terms_of: Callable[[str], Iterable[str]] | None = None,
 ) -> dict[str, list[str]]:
-    """Computed lists with reviewed overrides applied."""
-    related = compute_related(index, matcher, words_of)
+    """Computed lists with reviewed overrides applied (``terms_of``: a cache in front of the matcher)."""
+    related = compute_related(index, matcher, words_of, terms_of)
     related.update(overrides)
     return related
 

@@ -26,7 +26,12 @@ class RelatedQuestions(Feature):
         except ConfigError as exc:
             raise PluginError(f"相关问题数据有误：\n{exc}") from None
         words_of = build.text_cache(f"related-words-{version(*TOKENS_VERSION)}", words)
-        self.related = related_questions(build.questions, build.term_matcher, overrides, words_of)
+        matcher = build.term_matcher
+        terms_of = None
+        if matcher is not None:  # the terms a text mentions depend on the text and the glossary file
+            glossary = build.path(build.options.glossary).read_bytes()
+            terms_of = build.text_cache(f"related-terms-{version(glossary, TOKENS_VERSION)}", lambda text: sorted(matcher.term_ids(text)))
+        self.related = related_questions(build.questions, matcher, overrides, words_of, terms_of)
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
         entries = [e for e in self.build.questions.entries if e.src_uri == page.file.src_uri]

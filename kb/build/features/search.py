@@ -14,15 +14,18 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from kb import pagescan
 from kb.build.cache import version
 from kb.build.features.base import Feature
 from kb.build.features.math import TOKEN
+from kb.search import extract as search_extract
 from kb.search import index as search_index
 from kb.search import normalize as search_normalize
 from kb.search import vocab as search_vocab
@@ -35,6 +38,7 @@ from kb.search.vocab import text_words
 
 # The code that turns sections into the index file: a change in it must not reuse a cached index.
 INDEX_CODE = tuple(Path(module.__file__).read_bytes() for module in (search_index, search_vocab, search_normalize))
+EXTRACT_CODE = (Path(search_extract.__file__).read_bytes(), Path(pagescan.__file__).read_bytes())
 HOME_BOOST = 0.3
 REFERENCE_PAGES = {"glossary.md", "sources.md"}  # definitions and provenance: useful, but not the answer
 REFERENCE_BOOST = 0.5
@@ -60,6 +64,7 @@ class SearchIndex(Feature):
         super().__init__(build)
         self.pages: dict[str, IndexPage] = {}
         self.order: list[str] = []
+        self._visible: Callable[[str], str] | None = None
 
     def on_nav(self, nav: Navigation) -> None:
         self.order = [page.file.src_uri for page in nav.pages]
@@ -79,15 +84,12 @@ class SearchIndex(Feature):
     def _formula_text(self, uri: str):
         """Placeholders of the page's formulas → the text readers see in them (KaTeX's HTML, not MathML)."""
         rendered = self.build.formulas.get(uri, [])
-        texts: dict[int, str] = {}
+        if self._visible is None:
+            self._visible = self.build.text_cache(f"formula-text-{version(*EXTRACT_CODE)}", visible_text)
 
         def one(match: re.Match[str]) -> str:
             index = int(match.group(1))
-            if index >= len(rendered):
-                return match.group(0)
-            if index not in texts:
-                texts[index] = visible_text(rendered[index])
-            return texts[index]
+            return self._visible(rendered[index]) if index < len(rendered) else match.group(0)
 
         return lambda text: TOKEN.sub(one, text) if "KBMATH" in text else text
 
