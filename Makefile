@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup serve build test lint import check-import notebooks check-notebooks linkcheck clean bench chromium offline bench-search
+.PHONY: setup serve build test lint import check-import notebooks check-notebooks linkcheck clean bench bench-build chromium offline bench-search
 
 # The project itself is installed in editable mode: MkDocs finds the build plugin (`kb`) by its
 # entry point in pyproject.toml, and `import kb` works from every command without path tricks.
@@ -52,8 +52,11 @@ chromium:  ## Browser tests use Debian's chromium: installed when missing and ru
 	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \
 		|| echo "chromium not installed: browser tests will be skipped"
 
-bench: setup  ## Math rendering speed: formulas per second, build time with and without the math hook.
+bench: setup  ## Math rendering speed: formulas per second, build time with a cold and a warm formula cache.
 	$(BIN)/python benchmarks/bench_math.py
+
+bench-build: setup  ## Build CPU against plain Material (1×–8× content), serve rebuilds and memory over 20 edits.
+	$(BIN)/python benchmarks/bench_build.py
 
 linkcheck: setup  ## Check external links in docs/ and data/ (needs network; not part of build or test).
 	$(BIN)/python -m kb.links.external docs data
