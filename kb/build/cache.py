@@ -48,10 +48,13 @@ class TextCache:
             return {}
         return data if isinstance(data, dict) else {}
 
-    def save(self) -> None:
-        """Write the entries this build used (atomically); nothing when nothing was computed or dropped."""
+    def save(self, keep_others: bool = False) -> None:
+        """Write the entries this build used (atomically); nothing when nothing was computed or dropped.
+        ``keep_others`` (a --dirty build, which sees only the changed pages) keeps the stored ones too."""
         if not self._used or (self.misses == 0 and self._stored is not None and len(self._stored) == len(self._used)):
             return
+        if keep_others:
+            self._used = {**(self._stored or self._load()), **self._used}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")  # builds running side by side never share one
         tmp.write_text(json.dumps(self._used, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

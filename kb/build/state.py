@@ -63,7 +63,7 @@ class BuildState:
 
     def save_caches(self) -> None:
         for cache in self.caches:
-            cache.save()
+            cache.save(keep_others=self.dirty)
 
     # -- pages -------------------------------------------------------------------------------
     @cached_property

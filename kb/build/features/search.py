@@ -106,6 +106,12 @@ class SearchIndex(Feature):
         return merge_groups(groups + term_groups(build.glossary or []))
 
     def on_post_build(self) -> None:
+        site = Path(self.build.config.site_dir)
+        if self.build.dirty and (site / INDEX_FILE).exists():
+            # A --dirty build converts only the changed pages: an index of those alone would lose the
+            # rest of the site, so the previous full build's index stays until the next full build.
+            self.build.log.info("search index: kept from the last full build (--dirty)")
+            return
         order = self.order + sorted(uri for uri in self.pages if uri not in self.order)
         pages = [self.pages[uri] for uri in order if uri in self.pages]
         aliases = self.aliases()
@@ -115,7 +121,6 @@ class SearchIndex(Feature):
                       for p in pages], aliases]
         cache = self.build.text_cache(f"search-index-{version(*INDEX_CODE)}", lambda _: self._dump(pages, aliases))
         text, sections, text_size = cache(json.dumps(made_from, ensure_ascii=False))
-        site = Path(self.build.config.site_dir)
         target = site / INDEX_FILE
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
