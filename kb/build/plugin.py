@@ -23,7 +23,7 @@ from mkdocs.utils.templates import TemplateContext
 from kb.build.config import KnowledgeBaseConfig
 from kb.build.features.base import Feature
 from kb.build.order import FEATURES
-from kb.build.serve import quiet_missing_pages, watched_paths
+from kb.build.serve import code_fingerprint, quiet_missing_pages, restart, restartable, watched_paths
 from kb.build.state import BuildState
 from kb.math.renderer import KatexUnavailable, Renderer
 
@@ -35,6 +35,8 @@ EVENTS = ("on_config", "on_files", "on_nav", "on_page_read_source", "on_page_mar
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def __init__(self) -> None:
         super().__init__()
+        self.code = code_fingerprint()  # the build code this process loaded
+        self.is_serve = False
         self.is_dirty = False
         self.renderer: Renderer | None = None
         self.build: BuildState | None = None
@@ -42,6 +44,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     # -- lifetime of the process ---------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.is_serve = command == "serve"
         self.is_dirty = dirty
 
     def on_shutdown(self) -> None:
@@ -63,6 +66,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     # trigger our events, and Math adds KaTeX's stylesheet in front of the theme's extra CSS.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.is_serve and restartable() and code_fingerprint() != self.code:
+            if self.renderer is not None:
+                self.renderer.close()
+            restart(config, log)
         if self.renderer is None:
             try:
                 self.renderer = Renderer()

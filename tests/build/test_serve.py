@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -126,3 +127,32 @@ def test_serve_watches_data_overrides_build_code_and_notebooks(root: Path):
     config = load_config(str(root / "mkdocs.yml"))
     watched = {p.relative_to(root).as_posix() for p in watched_paths(config, config.plugins["kb"].config)}
     assert {"data", "overrides", "kb", "notebooks"} <= watched
+
+
+def test_serve_restarts_with_the_new_build_code_when_kb_changes(project: Path, tmp_path: Path):
+    """A change under kb/ is a change of the build itself: serve starts again and loads it."""
+    code, repo = tmp_path / "code", Path(__file__).resolve().parents[2]
+    shutil.copytree(repo / "kb", code / "kb", ignore=shutil.ignore_patterns("__pycache__"))
+    (code / "node_modules").symlink_to(repo / "node_modules")  # KaTeX, found next to the code
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(code)},  # this copy of kb is the build code
+    )
+    base = f"http://127.0.0.1:{port}/kb/"
+    output = ""
+    try:
+        _wait_for(base + "glossary/", "第一版定义。")
+        intro = code / "kb" / "links" / "glossary_page.py"
+        intro.write_text(intro.read_text(encoding="utf-8").replace("本页收录大模型面试中常见的", "新代码：本页收录大模型面试中常见的"),
+                         encoding="utf-8")
+        _wait_for(base + "glossary/", "新代码：本页收录")
+    except AssertionError as error:
+        server.terminate()
+        raise AssertionError(f"{error}\n{server.communicate(timeout=30)[0][-3000:]}") from None
+    finally:
+        if server.poll() is None:
+            server.terminate()
+            output = server.communicate(timeout=30)[0]
+    assert "重新启动 mkdocs serve" in output, output[-3000:]
