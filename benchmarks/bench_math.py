@@ -1,18 +1,17 @@
-"""Benchmark build-time math: formulas per second and full build time with and without the hook.
+"""Benchmark build-time math: formulas per second, and full build time with a cold and a warm formula cache.
 
 Run with `make bench` (or `.venv/bin/python benchmarks/bench_math.py --runs 3`). It measures
 1. the batched renderer (one Node process, one request) on the formulas of docs/ plus
    synthetic variants, cold (with Node start-up) and warm;
 2. one process per formula with the same KaTeX (what a per-formula renderer pays);
 3. markdown-katex's bundled binary, when that package is importable (it is not a dependency);
-4. `mkdocs build --strict` of the real site without the math hook, with a cold cache and with
-   the on-disk cache of a previous build.
+4. `mkdocs build --strict` of the real site with a cold formula cache and with the on-disk cache
+   of a previous build (the whole build against plain Material is benchmarks/bench_build.py).
 """
 from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -21,13 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from kb.code_math import find_math
+from kb.math.renderer import Renderer
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from katex_math.find import find_math  # noqa: E402 - hooks/ is not a package on the path
-from katex_math.renderer import Renderer  # noqa: E402
-
-MATH_HOOK = "hooks/math_render.py"
 
 
 def docs_formulas() -> list[tuple[str, bool]]:
@@ -96,34 +92,15 @@ def mkdocs_build(config: Path, site: Path) -> float:
     return elapsed
 
 
-def config_without_math() -> Path:
-    """mkdocs.yml with every hook except the math hook (INHERIT keeps everything else)."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    block = re.search(r"^hooks:\n((?:\s+- .*\n)*)", text, re.MULTILINE)
-    hooks = re.findall(r"-\s*(\S+)", block.group(1)) if block else []
-    others = [h for h in hooks if h != MATH_HOOK]
-    path = ROOT / ".bench-mkdocs-nomath.yml"
-    path.write_text(
-        "INHERIT: mkdocs.yml\nhooks:" + ("".join(f"\n  - {h}" for h in others) if others else " []") + "\n",
-        encoding="utf-8",
-    )
-    return path
-
-
 def bench_builds(runs: int) -> dict[str, list[float]]:
     cache = ROOT / ".cache" / "katex"
-    results: dict[str, list[float]] = {"without math hook": [], "math hook, cold cache": [], "math hook, warm cache": []}
-    nomath = config_without_math()
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            site = Path(tmp) / "site"
-            for _ in range(runs):
-                results["without math hook"].append(mkdocs_build(nomath, site))
-                shutil.rmtree(cache, ignore_errors=True)
-                results["math hook, cold cache"].append(mkdocs_build(ROOT / "mkdocs.yml", site))
-                results["math hook, warm cache"].append(mkdocs_build(ROOT / "mkdocs.yml", site))
-    finally:
-        nomath.unlink(missing_ok=True)
+    results: dict[str, list[float]] = {"cold formula cache": [], "warm formula cache": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        for _ in range(runs):
+            shutil.rmtree(cache, ignore_errors=True)
+            results["cold formula cache"].append(mkdocs_build(ROOT / "mkdocs.yml", site))
+            results["warm formula cache"].append(mkdocs_build(ROOT / "mkdocs.yml", site))
     return results
 
 
@@ -154,11 +131,8 @@ def main() -> int:
 
     print(f"\nFull `mkdocs build --strict` of the site (median of {args.runs}):")
     builds = bench_builds(args.runs)
-    base = statistics.median(builds["without math hook"])
     for name, times in builds.items():
-        median = statistics.median(times)
-        extra = "" if name == "without math hook" else f"  (+{median - base:.2f} s)"
-        print(f"  {name:<24} {median:.2f} s{extra}")
+        print(f"  {name:<24} {statistics.median(times):.2f} s")
     return 0
 
 

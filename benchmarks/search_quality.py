@@ -43,7 +43,7 @@ K = 5
 
 
 def build_site(out: Path, material_only: bool) -> None:
-    """Strict build of the site; with material_only, without our search index hook."""
+    """Strict build of the site; with material_only, without our search index (Material's own search)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.utils.yaml import yaml_load
@@ -51,7 +51,7 @@ def build_site(out: Path, material_only: bool) -> None:
     overrides = {"site_dir": str(out)}
     if material_only:
         raw = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-        overrides["hooks"] = [h for h in raw.get("hooks") or [] if "search_index" not in h]
+        overrides["plugins"] = [{"kb": {"search_index": False}} if p == "kb" else p for p in raw["plugins"]]
     cwd = Path.cwd()
     os.chdir(ROOT)
     try:

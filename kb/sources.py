@@ -1,37 +1,24 @@
-"""The source manifest: which documents exist, their format and attribution."""
+"""The source manifest (sources/manifest.yml): which documents exist, their format and attribution."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from collections.abc import Collection
 from pathlib import Path
-from typing import Any
 
 from kb.errors import ConfigError
+from kb.model import SourceDoc
 from kb.yamlfile import expect, load_yaml
-
-
-@dataclass(frozen=True)
-class SourceDoc:
-    key: str
-    file: str
-    title: str
-    format: str
-    path: Path
-    author: str | None = None
-    origin: str | None = None
-    url: str | None = None
-    description: str = ""
-    options: dict[str, Any] = field(default_factory=dict)
-
 
 MANIFEST = "sources/manifest.yml"
 REQUIRED = ("key", "file", "title", "format")
+# A key names the document's questions (`<key>-021`) and its anchor (`src-<key>`): lower-case
+# letters and digits, words joined by single hyphens, so every id built from it is a valid anchor.
+_KEY = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
-def load_manifest(root: Path) -> list[SourceDoc]:
-    """Read sources/manifest.yml and check each entry names an existing file and a known format."""
-    from kb.parsers import FORMATS
-
-    path = root / MANIFEST
+def load_manifest(root: Path, formats: Collection[str] = (), manifest: str = MANIFEST) -> list[SourceDoc]:
+    """Read the manifest; each entry must name an existing file (and, given ``formats``, a known format)."""
+    path = root / manifest
     data, lines = load_yaml(path, root)
     rel = path.relative_to(root)
     expect(data, dict, f"{rel}:1", "文件顶层")
@@ -43,19 +30,22 @@ def load_manifest(root: Path) -> list[SourceDoc]:
         for name in REQUIRED:
             if not entry.get(name):
                 raise ConfigError(f"{where}: 文档缺少字段 `{name}` — 请补上（必需字段：{', '.join(REQUIRED)}）")
-        if entry["format"] not in FORMATS:
+        key = str(entry["key"])
+        if not _KEY.match(key):
             raise ConfigError(
-                f"{where}: 未知格式 `{entry['format']}` — 可用格式：{', '.join(sorted(FORMATS))}"
+                f"{where}: 文档 key `{key}` 不合规 — 只用小写字母、数字和单个连字符，以字母开头，例如 r1、llm-faq"
             )
-        if entry["key"] in keys:
-            raise ConfigError(f"{where}: 文档 key `{entry['key']}` 重复 — 每份文档需要唯一的 key")
-        keys.add(entry["key"])
+        if formats and entry["format"] not in formats:
+            raise ConfigError(f"{where}: 未知格式 `{entry['format']}` — 可用格式：{', '.join(sorted(formats))}")
+        if key in keys:
+            raise ConfigError(f"{where}: 文档 key `{key}` 重复 — 每份文档需要唯一的 key")
+        keys.add(key)
         file_path = root / "sources" / entry["file"]
         if not file_path.is_file():
             raise ConfigError(f"{where}: 找不到文件 sources/{entry['file']} — 请把原文原样复制到 sources/")
         docs.append(
             SourceDoc(
-                key=entry["key"],
+                key=key,
                 file=entry["file"],
                 title=entry["title"],
                 format=entry["format"],

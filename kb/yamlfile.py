@@ -8,6 +8,9 @@ import yaml
 
 from kb.errors import ConfigError
 
+# libyaml's parser when PyYAML has it (its wheels do): the same documents, nodes and marks, ten times faster.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def _walk(node: yaml.Node, path: tuple, lines: dict[tuple, int], where: str) -> None:
     lines[path] = node.start_mark.line + 1
@@ -29,7 +32,7 @@ def _walk(node: yaml.Node, path: tuple, lines: dict[tuple, int], where: str) -> 
 def load_yaml(path: Path, root: Path | None = None) -> tuple[Any, dict[tuple, int]]:
     """Return (data, {key path: line}); syntax errors and duplicate keys name the file and line."""
     where = str(path.relative_to(root)) if root else str(path)
-    loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
+    loader = _Loader(path.read_text(encoding="utf-8"))
     try:
         node = loader.get_single_node()
         lines: dict[tuple, int] = {}

@@ -10,7 +10,7 @@ from kb.errors import ConfigError
 from kb.importer.edits import apply_edits, load_edits
 from kb.importer.mapping import Mapping, load_mapping
 from kb.importer.writer import with_front_matter
-from kb.model import Document, Question
+from kb.model import Document, Question, SourceDoc
 from kb.nav import topic_groups
 from kb.normalize.typography import typeset
 from kb.parsers import FORMATS
@@ -20,7 +20,7 @@ from kb.render.moved import render_moved
 from kb.render.site_answer import render_site_answer
 from kb.render.sources_page import render_sources
 from kb.render.topic_page import page_entries, render_topic
-from kb.sources import SourceDoc, load_manifest
+from kb.sources import load_manifest
 
 
 @dataclass
@@ -34,7 +34,7 @@ class ImportResult:
 
 def parse_all(root: Path) -> tuple[list[SourceDoc], dict[str, Document]]:
     """Parse every document after applying its reviewed edits; edits join the report."""
-    docs = load_manifest(root)
+    docs = load_manifest(root, FORMATS)
     edits = load_edits(root)
     unknown = {e.doc for e in edits} - {d.key for d in docs}
     if unknown:

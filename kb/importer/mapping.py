@@ -1,50 +1,11 @@
 """The reviewed mapping (data/mapping.yml) and topics (data/topics.yml), validated against the sources."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.errors import ConfigError
-from kb.model import Question
+from kb.model import Group, Mapping, Moved, Question, Topic
 from kb.yamlfile import expect, load_yaml
-
-
-@dataclass(frozen=True)
-class Topic:
-    slug: str
-    title: str
-    intro: str
-
-
-@dataclass(frozen=True)
-class Group:
-    id: str
-    title: str
-    topic: str
-    members: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Moved:
-    """An id that left a topic page: the page keeps an alias anchor that links to `to`."""
-
-    id: str
-    topic: str  # the page it was on
-    to: str  # the question or group id it now lives at
-
-
-@dataclass
-class Mapping:
-    topics: dict[str, Topic]
-    topic_of: dict[str, str]
-    groups: dict[str, Group] = field(default_factory=dict)
-    moved: dict[str, Moved] = field(default_factory=dict)
-
-    def group_of(self, qid: str) -> Group | None:
-        return self._group_by_member.get(qid)
-
-    def __post_init__(self) -> None:
-        self._group_by_member = {m: g for g in self.groups.values() for m in g.members}
 
 
 def load_topics(root: Path) -> dict[str, Topic]:

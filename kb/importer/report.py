@@ -5,8 +5,7 @@ from collections import Counter
 from pathlib import Path
 
 from kb.importer.writer import WritePlan
-from kb.model import Document
-from kb.sources import SourceDoc
+from kb.model import Document, SourceDoc
 
 
 def _excerpt(text: str, width: int = 70) -> str:

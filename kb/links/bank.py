@@ -1,20 +1,16 @@
 """Question bank → answered questions: the reviewed mapping (data/bank-links.yml) and its rendering."""
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from pathlib import Path
 
 from kb.links.id_lists import load_id_lists
-from kb.links.questions import BANK_PAGE, QuestionIndex, link_text, md_link
+from kb.links.questions import QuestionIndex, link_text, md_link
 
 BANK_LINKS_FILE = "data/bank-links.yml"
-_TOPIC_LINK = re.compile(r"\]\((topics/[^)#\s]+\.md)\)")
 
 
-def load_bank_links(root: Path, index: QuestionIndex) -> dict[str, list[str]]:
+def load_bank_links(path: Path, index: QuestionIndex, label: str = BANK_LINKS_FILE) -> dict[str, list[str]]:
     """``{bank id: [answered question ids]}``, every id checked against the pages."""
-    path = root / BANK_LINKS_FILE
     if not path.exists():
         return {}
 
@@ -29,39 +25,27 @@ def load_bank_links(root: Path, index: QuestionIndex) -> dict[str, list[str]]:
     def target_problem(bank_id: str, target: str) -> str | None:
         if target in index.anchors:
             return None
-        return f"`{bank_id}` 指向的题目 `{target}` 不在任何主题页上 — 请检查 id"
+        return f"`{bank_id}` 指向的题目 `{target}` 不在任何页面上（没有带这个 id 和出处行的题目）— 请检查 id"
 
     links = load_id_lists(
-        path, BANK_LINKS_FILE, "links", "题库 id → 已解答题目 id 列表", key_problem, value_problem, target_problem
+        path, label, "links", "题库 id → 已解答题目 id 列表", key_problem, value_problem, target_problem
     )
     return {bank_id: ids for bank_id, ids in links.items() if ids}
 
 
-def unanswered(index: QuestionIndex, links: dict[str, list[str]]) -> list[str]:
-    """Every bank question must lead to an answer: ``file:line``-style problems for those that do not."""
+def unanswered(index: QuestionIndex, links: dict[str, list[str]], label: str = BANK_LINKS_FILE) -> list[str]:
+    """Every bank question must lead to an answer: one problem for each that does not."""
     return [
-        f"{BANK_LINKS_FILE}: 题库题目 `{bank_id}`（{index.bank[bank_id].title}）没有链接到任何解答 — "
-        f"在 {BANK_LINKS_FILE} 中为它列出回答它的题目 id，或在 answers/ 中撰写一篇解答（front matter 的 answers 写上 {bank_id}）"
+        f"{label}: 题库题目 `{bank_id}`（{index.bank[bank_id].title}）没有链接到任何解答 — "
+        f"在 {label} 中为它列出回答它的题目 id，或在 answers/ 中撰写一篇解答（front matter 的 answers 写上 {bank_id}）"
         for bank_id in index.bank if bank_id not in links
     ]
 
 
 def render_answers(bank_id: str, targets: list[str], index: QuestionIndex) -> str:
     links = []
+    page = index.bank[bank_id].src_uri
     for target in targets:
         anchor = index.anchors[target]
-        links.append(f"[{link_text(anchor.title)}]({md_link(BANK_PAGE, anchor.src_uri, anchor.id)})")
+        links.append(f"[{link_text(anchor.title)}]({md_link(page, anchor.src_uri, anchor.id)})")
     return "相关解答：" + " · ".join(links) + "\n{: .kb-bank-answers }"
-
-
-def render_open(section: str, edit_url: Callable[[str], str | None]) -> str:
-    """"Open for contribution", linking to the GitHub editor of the question's topic page.
-
-    ``edit_url(src_uri)`` is the page's "edit this page" URL as MkDocs builds it, or None.
-    """
-    match = _TOPIC_LINK.search(section)
-    url = edit_url(match.group(1)) if match else None
-    text = "待补充：欢迎贡献。"
-    if url:
-        text += f"[在 GitHub 上编辑主题页，补充这道题的解答]({url})"
-    return text + "\n{: .kb-bank-open }"

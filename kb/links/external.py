@@ -14,7 +14,7 @@ from pathlib import Path
 
 import requests
 
-from kb.links.markdown_index import code_mask
+from kb.code_math import code_mask
 
 _URL = re.compile(r"https?://[^\s<>()\[\]{}\"'`，。、；：！？（）【】《》「」]+")
 _TRAILING = ".,;:!?*_~"

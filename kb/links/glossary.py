@@ -124,34 +124,15 @@ def parse_glossary(data: Any, lines: dict[tuple, int], label: str) -> list[Term]
     return terms
 
 
-_cache: dict[tuple[str, float, int], list[Term]] = {}
-_matchers: dict[tuple[str, float, int], TermMatcher] = {}
-
-
-def _version(root: Path) -> tuple[str, float, int]:
-    path = root / GLOSSARY_FILE
-    stat = path.stat()
-    return (str(path.resolve()), stat.st_mtime, stat.st_size)
+def read_glossary(path: Path, label: str = GLOSSARY_FILE) -> list[Term]:
+    """Read and validate a glossary file; errors name ``label`` and the line."""
+    data, lines = load_yaml(path)
+    return parse_glossary(data, lines, label)
 
 
 def load_glossary(root: Path) -> list[Term]:
-    """Read and validate ``data/glossary.yml`` under ``root`` (parsed once per file version)."""
-    key = _version(root)
-    if key not in _cache:
-        data, lines = load_yaml(root / GLOSSARY_FILE)
-        _cache.clear()
-        _cache[key] = parse_glossary(data, lines, GLOSSARY_FILE)
-    return list(_cache[key])
-
-
-def term_matcher(root: Path) -> TermMatcher:
-    """The matcher for ``data/glossary.yml`` under ``root``, compiled once per file version."""
-    terms = load_glossary(root)
-    key = _version(root)
-    if key not in _matchers:
-        _matchers.clear()
-        _matchers[key] = TermMatcher(terms)
-    return _matchers[key]
+    """Read and validate ``data/glossary.yml`` under ``root``."""
+    return read_glossary(root / GLOSSARY_FILE)
 
 
 def _alias_pattern(alias: str) -> str:

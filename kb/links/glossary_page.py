@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
+from kb.code_math import without_math
 from kb.links.glossary import GLOSSARY_FILE, Term
-from kb.links.questions import QuestionIndex, link_text, md_link, without_math
+from kb.links.questions import QuestionIndex, link_text, md_link
 
 GLOSSARY_PAGE = "glossary.md"
 INTRO = (
@@ -14,18 +15,19 @@ INTRO = (
 )
 
 
-def check_references(terms: list[Term], index: QuestionIndex) -> list[str]:
+def check_references(terms: list[Term], index: QuestionIndex, label: str = GLOSSARY_FILE) -> list[str]:
     """Problems for question or bank ids that no page renders, as ``file:line: …``."""
     problems = []
     for term in terms:
         for question_id in term.questions:
             if question_id not in index.anchors:
                 problems.append(
-                    f"{GLOSSARY_FILE}:{term.line}: 术语 `{term.id}` 引用的题目 `{question_id}` 不在任何主题页上 — 请检查 id"
+                    f"{label}:{term.line}: 术语 `{term.id}` 引用的题目 `{question_id}` 不在任何页面上"
+                    "（没有带这个 id 和出处行的题目）— 请检查 id"
                 )
         for bank_id in term.bank:
             if bank_id not in index.bank:
-                problems.append(f"{GLOSSARY_FILE}:{term.line}: 术语 `{term.id}` 引用的题库题目 `{bank_id}` 不存在 — 请检查 id")
+                problems.append(f"{label}:{term.line}: 术语 `{term.id}` 引用的题库题目 `{bank_id}` 不存在 — 请检查 id")
     return problems
 
 
@@ -58,13 +60,13 @@ def render_entries(terms: list[Term], index: QuestionIndex) -> str:
             for bank_id in term.bank:
                 question = index.bank[bank_id]
                 label = question.title.split("：", 1)[0] if "：" in question.title else bank_id
-                bank.append(f'[{label}](bank.md#{bank_id} "{_attr(question.title)}")')
+                bank.append(f'[{label}]({md_link(GLOSSARY_PAGE, question.src_uri, bank_id)} "{_attr(question.title)}")')
             if bank:
                 lines += ["题库：" + " · ".join(bank), "{: .kb-term-bank }", ""]
     return "\n".join(lines)
 
 
-def render_glossary(terms: list[Term], index: QuestionIndex) -> str:
+def render_glossary(terms: list[Term], index: QuestionIndex, label: str = GLOSSARY_FILE) -> str:
     """The whole generated page: front matter, title, introduction and entries."""
     head = [
         "---",
@@ -74,7 +76,7 @@ def render_glossary(terms: list[Term], index: QuestionIndex) -> str:
         "",
         "# 术语表",
         "",
-        INTRO.format(count=len(terms), data=GLOSSARY_FILE),
+        INTRO.format(count=len(terms), data=label),
         "",
     ]
     return "\n".join(head) + render_entries(terms, index)

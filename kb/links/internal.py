@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from kb.links.html_scan import HtmlFacts, Ref, scan_html, scan_page
+from kb.code_math import code_mask
+from kb.links.html_scan import HtmlFacts, Ref, scan_html
 from kb.links.locate import find_line, url_needles
-from kb.links.markdown_index import code_mask
 
 # Structural ids that every topic page repeats by design (the practice section); unique per page only.
 PAGE_LOCAL_IDS = frozenset({"practice"})
@@ -29,12 +29,12 @@ class PageDoc:
     url: str  # site-relative URL, e.g. topics/attention/
     html: str
     source: str  # the Markdown file as written
-    markdown: str  # the Markdown after build hooks (generated blocks included)
+    markdown: str  # the Markdown as the build converted it (generated blocks included)
     facts: HtmlFacts | None = None
 
     def scanned(self) -> HtmlFacts:
         if self.facts is None:
-            self.facts = scan_page(self.html)
+            self.facts = scan_html(self.html)
         return self.facts
 
 
@@ -166,8 +166,12 @@ def _problem_key(problem: str) -> tuple[str, int, str]:
     return (match.group(1), int(match.group(2)), problem) if match else (problem, 0, problem)
 
 
-def check_site(site_dir: Path, base_path: str = "/") -> list[str]:
-    """Every broken internal link or anchor in the built site's HTML files (theme parts included)."""
+def check_site(site_dir: Path, base_path: str = "/", written: dict[str, HtmlFacts] | None = None) -> list[str]:
+    """Every broken internal link or anchor in the built site's HTML files (theme parts included).
+
+    ``written`` holds the facts of HTML files the build already read as it wrote them (by path
+    in the site); every other HTML file is read here.
+    """
     targets = Targets()
     scanned: dict[str, HtmlFacts] = {}
     for file in sorted(site_dir.rglob("*")):
@@ -175,7 +179,7 @@ def check_site(site_dir: Path, base_path: str = "/") -> list[str]:
             continue
         rel = file.relative_to(site_dir).as_posix()
         if file.suffix == ".html":
-            facts = scan_html(file.read_text(encoding="utf-8", errors="replace"))
+            facts = (written or {}).get(rel) or scan_html(file.read_text(encoding="utf-8", errors="replace"))
             scanned[rel] = facts
             targets.add(rel, (i for i, _ in facts.ids))
         else:
@@ -200,4 +204,3 @@ def check_site(site_dir: Path, base_path: str = "/") -> list[str]:
             elif fragment and not targets.has_id(found, fragment):
                 problems.append(f"site/{rel}:{ref.line}: 锚点 `#{fragment}` 在 `{found or 'index.html'}` 中不存在")
     return problems
-

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import unquote
 
-from kb.links.markdown_index import code_mask
+from kb.code_math import code_mask
 
 
 def find_line(markdown: str, needles: list[str]) -> int | None:

@@ -5,7 +5,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+from kb.code_math import code_mask
+
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
 _ATTR_ID = re.compile(r"\{:?[^}]*?#([A-Za-z0-9_][\w.:-]*)[^}]*\}[ \t]*$")
 
@@ -19,26 +20,6 @@ class Heading:
     id: str | None
     line: int  # 0-based line index of the heading
     end: int  # exclusive: next heading of the same or a higher level, or end of text
-
-
-def code_mask(lines: list[str]) -> list[bool]:
-    """True for every line inside (or delimiting) a fenced code block."""
-    mask: list[bool] = []
-    fence: str | None = None
-    for line in lines:
-        if fence is None:
-            match = _FENCE.match(line)
-            if match:
-                fence = match.group(1)[0] * len(match.group(1))
-                mask.append(True)
-                continue
-            mask.append(False)
-        else:
-            mask.append(True)
-            stripped = line.strip()
-            if stripped.startswith(fence) and set(stripped) <= {fence[0]}:
-                fence = None
-    return mask
 
 
 def headings(markdown: str) -> list[Heading]:

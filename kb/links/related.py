@@ -5,11 +5,11 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import jieba
+import numpy as np
 
 from kb.links.glossary import TermMatcher
 from kb.links.id_lists import load_id_lists
@@ -40,32 +40,46 @@ _STOPWORD_TEXT = """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
-@lru_cache(maxsize=4096)
-def tokens(text: str) -> tuple[str, ...]:
-    """Content words of ``text``: jieba tokens without markup, stopwords, numbers and single characters."""
-    clean = _NOISE.sub(" ", text)
+# Everything the words of a text depend on: a change here gives cached words a new key.
+TOKENS_VERSION = ("related-tokens", jieba.__version__, _NOISE.pattern, _WORD.pattern, _NUMBER.pattern, _STOPWORD_TEXT)
+Tokenizer = Callable[[str], Sequence[str]]
+
+
+def clean_text(text: str) -> str:
+    """The text jieba cuts: markup, code fences, attribute lists and URLs blanked out."""
+    return _NOISE.sub(" ", text)
+
+
+def words(clean: str) -> list[str]:
+    """Content words of cleaned text: jieba tokens without stopwords, numbers and single characters."""
     result = []
     for token in jieba.lcut(clean):
         token = token.strip().lower()
         if len(token) < 2 or not _WORD.search(token) or _NUMBER.match(token) or token in STOPWORDS:
             continue
         result.append(token)
-    return tuple(result)
+    return result
 
 
-def _features(entry: Entry, matcher: TermMatcher | None) -> Counter[str]:
+def tokens(text: str, words_of: Tokenizer = words) -> Sequence[str]:
+    """Content words of ``text``; ``words_of`` may be a cache in front of :func:`words`."""
+    return words_of(clean_text(text))
+
+
+def _features(entry: Entry, terms_of: Callable[[str], Iterable[str]] | None, words_of: Tokenizer) -> Counter[str]:
     counts: Counter[str] = Counter()
-    counts.update(tokens(entry.text))
+    counts.update(tokens(entry.text, words_of))
+    title = tokens(entry.title, words_of)
     for _ in range(TITLE_WEIGHT - 1):
-        counts.update(tokens(entry.title))
-    if matcher is not None:
-        for term_id in matcher.term_ids(entry.text):
+        counts.update(title)
+    if terms_of is not None:
+        for term_id in terms_of(entry.text):
             counts[f"term:{term_id}"] += 1
     return counts
 
 
-def _vectors(entries: list[Entry], matcher: TermMatcher | None) -> list[dict[str, float]]:
-    counts = [_features(e, matcher) for e in entries]
+def _vectors(entries: list[Entry], terms_of: Callable[[str], Iterable[str]] | None, words_of: Tokenizer) -> list[dict[str, float]]:
+    counts = [_features(e, terms_of, words_of) for e in entries]
     df: Counter[str] = Counter()
     for c in counts:
         df.update(c.keys())
@@ -83,51 +97,92 @@ def _vectors(entries: list[Entry], matcher: TermMatcher | None) -> list[dict[str
     return vectors
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b[f] for f, w in a.items() if f in b)
+def cosine_matrix(vectors: list[dict[str, float]]) -> np.ndarray:
+    """All pairwise cosines (the diagonal 0), accumulated feature by feature in sorted order: for each
+    pair the same products added in the same order as a dot product over sorted features, so every
+    value is bit for bit what the pure-Python sum gives, in time proportional to the shared features."""
+    n = len(vectors)
+    postings: dict[str, tuple[list[int], list[float]]] = {}
+    for i, vector in enumerate(vectors):
+        for feature, weight in vector.items():
+            rows, weights = postings.setdefault(feature, ([], []))
+            rows.append(i)
+            weights.append(weight)
+    cosine = np.zeros((n, n))
+    for feature in sorted(postings):
+        rows, weights = postings[feature]
+        if len(rows) > 1:
+            w = np.array(weights)
+            cosine[np.ix_(rows, rows)] += np.multiply.outer(w, w)
+    np.fill_diagonal(cosine, 0.0)
+    return cosine
 
 
-def eligible(entry: Entry, other: Entry) -> bool:
-    """Related questions come from another topic, or from another source on the same topic."""
-    if other.id == entry.id:
-        return False
-    return other.topic != entry.topic or not (other.docs & entry.docs)
-
-
-def compute_related(index: QuestionIndex, matcher: TermMatcher | None = None) -> dict[str, list[str]]:
+def compute_related(index: QuestionIndex, matcher: TermMatcher | None = None, words_of: Tokenizer = words,
+                    terms_of: Callable[[str], Iterable[str]] | None = None) -> dict[str, list[str]]:
     """``{entry id: [related entry ids]}`` with 2–5 items each where enough candidates exist.
+
+    Related questions come from another topic, or from another source on the same topic (an entry
+    whose source line names no document of the manifest shares no source with anything).
 
     Candidates are ranked by cosine similarity minus the candidate's "hubness" (its mean
     similarity to its own nearest neighbours, as in CSLS), so long answers that resemble
-    everything do not crowd every list.
+    everything do not crowd every list. Scores are compared rounded to 9 decimals, ties by id.
     """
     entries = sorted(index.entries, key=lambda e: e.id)
-    vectors = _vectors(entries, matcher)
-    n = len(entries)
-    cosine = [[_cosine(vectors[i], vectors[j]) if i != j else 0.0 for j in range(n)] for i in range(n)]
-    hubness = [sum(sorted(row, reverse=True)[:HUB_NEIGHBOURS]) / HUB_NEIGHBOURS for row in cosine]
+    if not entries:
+        return {}
+    if terms_of is None and matcher is not None:
+        terms_of = matcher.term_ids
+    cosine = cosine_matrix(_vectors(entries, terms_of, words_of))
+    hubness = [sum(row[:HUB_NEIGHBOURS].tolist()) / HUB_NEIGHBOURS for row in -np.sort(-cosine, axis=1)]
+    hub = np.array(hubness)
+    topics = {topic: k for k, topic in enumerate(sorted({e.topic for e in entries}))}
+    topic = np.array([topics[e.topic] for e in entries])
     related: dict[str, list[str]] = {}
     for i, entry in enumerate(entries):
-        scored = []
-        for j, other in enumerate(entries):
-            if cosine[i][j] > 0 and eligible(entry, other):
-                scored.append((-round(2 * cosine[i][j] - hubness[j], 9), other.id, cosine[i][j]))
-        scored.sort()
-        chosen = [oid for k, (_, oid, cos) in enumerate(scored) if k < MIN_RELATED or cos >= MIN_SCORE]
-        related[entry.id] = chosen[:MAX_RELATED]
+        shares_source = np.array([bool(other.docs & entry.docs) for other in entries]) if entry.docs else None
+        eligible_mask = cosine[i] > 0
+        if shares_source is not None:
+            eligible_mask &= (topic != topic[i]) | ~shares_source
+        related[entry.id] = _choose(i, np.flatnonzero(eligible_mask), cosine, hub, hubness, entries)
     return related
 
 
-def load_overrides(root: Path, index: QuestionIndex) -> dict[str, list[str]]:
+def _choose(i: int, candidates: np.ndarray, cosine: np.ndarray, hub: np.ndarray, hubness: list[float],
+            entries: list[Entry]) -> list[str]:
+    """The chosen ids of row ``i``: the first two by score, then any with cosine ≥ MIN_SCORE, at most five.
+
+    numpy orders the candidates by their score; the exact order (scores rounded to 9 decimals, ties by
+    id) is then taken in Python over a prefix that ends where the next score is more than 2e-9 lower,
+    so nothing outside the prefix can come before anything in it; the prefix grows until five are chosen.
+    """
+    scores = 2 * cosine[i, candidates] - hub[candidates]
+    order = candidates[np.argsort(-scores, kind="stable")]
+    sorted_scores = -np.sort(-scores, kind="stable")
+    take = min(len(order), 4 * MAX_RELATED)
+    row = cosine[i]
+    while True:
+        while take < len(order) and sorted_scores[take] >= sorted_scores[take - 1] - 2e-9:
+            take += 1
+        scored = []
+        for j in order[:take].tolist():
+            cos = float(row[j])
+            scored.append((-round(2 * cos - hubness[j], 9), entries[j].id, cos))
+        scored.sort()
+        chosen = [oid for k, (_, oid, cos) in enumerate(scored) if k < MIN_RELATED or cos >= MIN_SCORE]
+        if len(chosen) >= MAX_RELATED or take >= len(order):
+            return chosen[:MAX_RELATED]
+        take = min(len(order), take * 2)
+
+
+def load_overrides(path: Path, index: QuestionIndex, label: str = RELATED_FILE) -> dict[str, list[str]]:
     """Reviewed lists from ``data/related.yml`` (missing file = none), validated against the index."""
-    path = root / RELATED_FILE
     if not path.exists():
         return {}
 
     def key_problem(key: str) -> str | None:
-        return None if index.entry(key) else f"题目 `{key}` 不在任何主题页上 — 请检查 id"
+        return None if index.entry(key) else f"题目 `{key}` 不在任何页面上（没有带这个 id 和出处行的题目）— 请检查 id"
 
     def value_problem(key: str, value: object) -> str | None:
         if isinstance(value, list) and MIN_RELATED <= len(value) <= MAX_RELATED:
@@ -143,16 +198,17 @@ def load_overrides(root: Path, index: QuestionIndex) -> dict[str, list[str]]:
         return None
 
     overrides = load_id_lists(
-        path, RELATED_FILE, "overrides", "题目 id → 相关题目 id 列表", key_problem, value_problem, target_problem
+        path, label, "overrides", "题目 id → 相关题目 id 列表", key_problem, value_problem, target_problem
     )
     return {index.anchors[key].entry_id: ids for key, ids in overrides.items()}  # h3 ids name their entry
 
 
 def related_questions(
-    index: QuestionIndex, matcher: TermMatcher | None, overrides: dict[str, list[str]]
+    index: QuestionIndex, matcher: TermMatcher | None, overrides: dict[str, list[str]], words_of: Tokenizer = words,
+    terms_of: Callable[[str], Iterable[str]] | None = None,
 ) -> dict[str, list[str]]:
-    """Computed lists with reviewed overrides applied."""
-    related = compute_related(index, matcher)
+    """Computed lists with reviewed overrides applied (``terms_of``: a cache in front of the matcher)."""
+    related = compute_related(index, matcher, words_of, terms_of)
     related.update(overrides)
     return related
 

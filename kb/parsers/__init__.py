@@ -8,9 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kb.model import Document
+from kb.model import Document, SourceDoc
 from kb.parsers import bold_qa, dual_answer, html_headings, question_bank, slide_outline
-from kb.sources import SourceDoc
 
 Parser = Callable[[SourceDoc, str], Document]
 

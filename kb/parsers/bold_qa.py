@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import re
 
-from kb.model import Document, Question
+from kb.model import Document, Question, SourceDoc
 from kb.normalize.context import Context
 from kb.parsers.common import clean_title, part, question_id
-from kb.sources import SourceDoc
 
 _QUESTION = re.compile(r"^\*\*\s*(\d+)\s*[.．、]\s*(?:问\s*[：:])?\s*(.+?)\s*\*\*\s*$")
 _ANSWER_LABEL = re.compile(r"^\s*(?:\*\*)?\s*答\s*[：:]\s*(?:\*\*)?\s*")

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import re
 
-from kb.model import Document, Question
+from kb.model import Document, Question, SourceDoc
 from kb.normalize.context import Context
 from kb.parsers.common import clean_title, part, question_id
-from kb.sources import SourceDoc
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _CLIPPER = re.compile(r"^>\s*本文由\s*\[简悦 SimpRead\].*$", re.M)

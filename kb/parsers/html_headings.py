@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import re
 
-from kb.model import Document, Question
+from kb.model import Document, Question, SourceDoc
 from kb.normalize.context import Context
 from kb.parsers.common import clean_title, part, question_id
-from kb.sources import SourceDoc
 
 _HEADING = re.compile(r"^<h([1-6])[^>]*>\s*(.*?)\s*</h\1>\s*$")
 _NUMBERED = re.compile(r"^(\d+)\s*[.．、]\s*(.+)$")

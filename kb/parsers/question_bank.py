@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import re
 
-from kb.model import Document, Question
+from kb.model import Document, Question, SourceDoc
 from kb.normalize.context import Context
 from kb.parsers.common import clean_title, question_id
-from kb.sources import SourceDoc
 
 _CHAPTER = re.compile(r"^##\s+(.+?)\s*$")
 _QUESTION = re.compile(r"^Q(\d+)\s*[:：]\s*(.*)$")

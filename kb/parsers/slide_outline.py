@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import re
 
-from kb.model import Document, Question
+from kb.model import Document, Question, SourceDoc
 from kb.normalize.context import Context
 from kb.parsers.common import clean_title, part, question_id
-from kb.sources import SourceDoc
 
 _TITLE = re.compile(r"^(?![-•\d(（])(.{1,40}?)\s*[:：]$")
 _BULLET = re.compile(r"^[•·]\s*")

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kb.importer.mapping import Mapping
-from kb.model import Document
-from kb.sources import SourceDoc
+from kb.model import Document, Mapping, SourceDoc
 
 
 def chapter_anchor(index: int) -> str:

@@ -1,7 +1,7 @@
 """The home page: what is here, topics with counts, how to search, read offline and contribute."""
 from __future__ import annotations
 
-from kb.importer.mapping import Mapping
+from kb.model import Mapping
 
 
 def render_home(

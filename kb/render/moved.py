@@ -5,9 +5,8 @@ to the heading it moved with) in a line that links to where the question is now.
 """
 from __future__ import annotations
 
-from kb.importer.mapping import Mapping
 from kb.links.questions import link_text
-from kb.model import Question
+from kb.model import Mapping, Question
 
 
 def render_moved(slug: str, mapping: Mapping, questions: dict[str, Question]) -> str:

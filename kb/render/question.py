@@ -1,9 +1,8 @@
 """One question as Markdown: heading with a stable id, source line, answer parts."""
 from __future__ import annotations
 
-from kb.model import Question
+from kb.model import Question, SourceDoc
 from kb.parsers import FORMATS
-from kb.sources import SourceDoc
 
 EMPTY_ANSWER = (
     '!!! note "原资料只有标题"\n\n'

@@ -5,10 +5,8 @@ from collections import Counter
 
 from kb.answers.load import ANSWERS_DIR
 from kb.answers.model import ORIGIN_KEY, SiteAnswer
-from kb.importer.mapping import Mapping
-from kb.model import Document
+from kb.model import Document, Mapping, SourceDoc
 from kb.parsers import FORMATS
-from kb.sources import SourceDoc
 
 KIND_NAMES = {
     "math": "公式定界符",

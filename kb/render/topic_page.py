@@ -1,10 +1,8 @@
 """A topic page: its questions (cross-document groups as one entry) and practice questions."""
 from __future__ import annotations
 
-from kb.importer.mapping import Group, Mapping, Topic
-from kb.model import Question
+from kb.model import Group, Mapping, Question, SourceDoc, Topic
 from kb.render.question import number_label, render_question
-from kb.sources import SourceDoc
 
 
 def _group_entry(group: Group, questions: dict[str, Question], docs: dict[str, SourceDoc]) -> str:

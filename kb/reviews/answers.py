@@ -4,15 +4,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.links.markdown_index import code_mask, headings
+from kb.code_math import code_mask
+from kb.links.markdown_index import headings
+from kb.links.questions import SOURCE_CLASS, lead, source_docs
 
 _ITEM = re.compile(r"^( *)(?:[-*+]|\d{1,3}[.)])( +)\S")
 _TAB = re.compile(r"^ *=== ")
 _ADMONITION = re.compile(r"^ *(?:!!!|\?\?\?\+?) ")
-_SOURCE_ATTR = "{: .kb-source }"
 # The importer's stand-in for an answer the source does not have (kb/render/question.py).
 UNANSWERED_MARK = '!!! note "原资料只有标题"'
-_SOURCE_DOC = re.compile(r"sources\.md#src-([A-Za-z0-9_-]+)")
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class Answer:
     doc: str | None  # manifest key of the source document, from the source line's link
     blocks: tuple[Block, ...]
     answered: bool  # False for a title-only entry (the source lost its content)
+    source_line: int = -1  # 0-based line of the source line's last text line (before ``{: .kb-source }``)
 
 
 def _blocks(lines: list[str], start: int, end: int) -> list[Block]:
@@ -95,25 +96,19 @@ def _blocks(lines: list[str], start: int, end: int) -> list[Block]:
 
 
 def answers(markdown: str) -> dict[str, Answer]:
-    """Every heading with an id whose section starts with a source line (``{: .kb-source }``)."""
+    """Every answered question of the page (kb/links/questions.py says what one is)."""
     lines = markdown.split("\n")
     found: dict[str, Answer] = {}
     all_headings = headings(markdown)
     for h in all_headings:
-        if not h.id:
-            continue
-        body_start = h.line + 1
-        while body_start < h.end and not lines[body_start].strip():
-            body_start += 1
-        j = body_start
-        while j < h.end and lines[j].strip() and lines[j].strip() != _SOURCE_ATTR:
-            j += 1
-        if j >= h.end or lines[j].strip() != _SOURCE_ATTR:
+        source = lead(lines, h) if h.id else None
+        if source is None or source.kind != SOURCE_CLASS:
             continue
         # The answer stops at the first sub-heading (a nested question has its own answer).
         end = next((s.line for s in all_headings if h.line < s.line < h.end), h.end)
-        doc = _SOURCE_DOC.search("\n".join(lines[body_start:j]))
-        blocks = tuple(_blocks(lines, j + 1, end))
+        docs = source_docs(lines, source)
+        blocks = tuple(_blocks(lines, source.end + 1, end))
         answered = bool(blocks) and lines[blocks[0].start].strip() != UNANSWERED_MARK
-        found[h.id] = Answer(h.id, h.line, h.title, doc.group(1) if doc else None, blocks, answered)
+        found[h.id] = Answer(h.id, h.line, h.title, docs[0] if docs else None, blocks, answered,  # type: ignore[arg-type]
+                             source.end - 1)
     return found

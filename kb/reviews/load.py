@@ -106,7 +106,7 @@ def _note(f: _File, qid: str, i: int, raw: Any, refs: dict[str, Citation]) -> Re
     citations = [c for j, raw_cite in enumerate(cites) if (c := _citation(f, (*key, "cite", j), raw_cite, refs))]
     if not ok or len(citations) != len(cites):
         return None
-    return ReviewNote(qid, quote, verdict, note, tuple(citations), f.where, f.line(*key))
+    return ReviewNote(qid, quote, verdict, note, tuple(citations), f.where, f.line(*key), f.line(*key, "note"))
 
 
 def _summary(f: _File, reviews: Reviews) -> None:

@@ -10,11 +10,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from kb.code_math import atomic_spans
+
 _MARKUP = set("`$~|\\")
 # Spans that carry no reader-visible words: link targets, attribute lists, HTML tags.
 _INVISIBLE = re.compile(r"\]\([^)\s]*\)|\{:[^}]*\}|</?[A-Za-z][^<>]*>")
-# Spans a highlight must not cut: math, code, links, emphasis.
-_ATOMIC = re.compile(r"\$\$[\s\S]+?\$\$|\$[^$\n]+\$|`[^`\n]+`|!?\[[^\]\n]*\]\([^)\n]*\)|\*\*[^*\n]+?\*\*|(?<!\*)\*[^*\n]+?\*(?!\*)")
+# Spans a highlight must not cut besides formulas and code (kb/code_math.py): links and emphasis.
+_ATOMIC = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|\*\*[^*\n]+?\*\*|(?<!\*)\*[^*\n]+?\*(?!\*)")
 
 
 @dataclass(frozen=True)
@@ -60,13 +62,14 @@ def find_all(quote: str, text: str) -> list[tuple[int, int]]:
 
 def widen(text: str, start: int, end: int) -> tuple[int, int]:
     """Grow ``[start, end)`` until it cuts no formula, code span, link or emphasis in two."""
+    spans = [*atomic_spans(text), *(m.span() for m in _ATOMIC.finditer(text))]
     changed = True
     while changed:
         changed = False
-        for m in _ATOMIC.finditer(text):
-            inside_start = m.start() < start < m.end()
-            inside_end = m.start() < end < m.end()
+        for span_start, span_end in spans:
+            inside_start = span_start < start < span_end
+            inside_end = span_start < end < span_end
             if inside_start or inside_end:
-                start, end = min(start, m.start()), max(end, m.end())
+                start, end = min(start, span_start), max(end, span_end)
                 changed = True
     return start, end

@@ -35,6 +35,7 @@ class ReviewNote:
     citations: tuple[Citation, ...]
     file: str
     line: int
+    note_line: int = 0  # line of the `note:` key, where the note's text starts (0 = unknown: use `line`)
 
     @property
     def label(self) -> str:

@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from kb.reviews.answers import Answer
 from kb.reviews.model import Reviews
 from kb.reviews.place import Placement
 
-SOURCE_ATTR = "{: .kb-source }"
 STATE_OK = "已核对"
 STATE_NONE = "未核对"
 
@@ -35,22 +35,49 @@ def state_badge(reviews: Reviews, question_id: str, review_page: str) -> str:
     )
 
 
+# Where a line of the annotated page comes from: an int is the index of the page's own line,
+# a (file, line) pair is a line of a review file (a note's text).
+Origin = int | tuple[str, int]
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Lines ``[start, end)`` of the page replaced by ``lines``, each with its origin."""
+
+    start: int
+    end: int
+    lines: list[str]
+    origins: list[Origin]
+
+
 def note_block(placement: Placement, indent: int) -> list[str]:
     """A Material admonition (勘误 / 存疑 / 说明) with the correction and its sources.
 
     A claim inside a code block cannot be highlighted; the note then quotes it and carries its anchor.
     """
+    return [line for line, _ in _note_lines(placement, indent)]
+
+
+def _note_lines(placement: Placement, indent: int) -> list[tuple[str, Origin]]:
+    """The admonition's lines, each with the review-file line it comes from."""
     note = placement.note
     pad = " " * indent
     sources = "；".join(c.markdown() for c in note.citations)
-    body = [*note.note.split("\n"), "", f"依据：{sources}"]
+    text = note.note.split("\n")
+    start = note.note_line or note.line
+    # A one-line note sits on its key's line; the lines of a block scalar (`note: |`) start below it.
+    text_origins = [(note.file, start)] if len(text) == 1 else [(note.file, start + 1 + k) for k in range(len(text))]
+    body: list[tuple[str, Origin]] = [*zip(text, text_origins, strict=True), ("", (note.file, note.line)),
+                                      (f"依据：{sources}", (note.file, note.line))]
     if placement.block.code:
         quoted = note.quote.replace("`", "")
-        body = [f'<span id="{placement.anchor}"></span>上面代码框中的“`{quoted}`”：', "", *body]
+        body = [(f'<span id="{placement.anchor}"></span>上面代码框中的“`{quoted}`”：', (note.file, note.line)),
+                ("", (note.file, note.line)), *body]
+    head: Origin = (note.file, note.line)
     return [
-        f'{pad}!!! {note.kind} "{note.label}（本站审校）"',
-        "",
-        *[f"{pad}    {line}" if line.strip() else "" for line in body],
+        (f'{pad}!!! {note.kind} "{note.label}（本站审校）"', head),
+        ("", head),
+        *[(f"{pad}    {line}" if line.strip() else "", origin) for line, origin in body],
     ]
 
 
@@ -67,29 +94,39 @@ def _mark(text: str, spans: list[tuple[tuple[int, int], Placement]]) -> str:
     return text
 
 
-def annotate(markdown: str, placements: Iterable[Placement], answers: Iterable[Answer], reviews: Reviews,
-             review_page: str) -> str:
-    """``markdown`` with every placement of this page shown and every answer's review state."""
-    lines = markdown.split("\n")
+def annotation_edits(lines: list[str], placements: Iterable[Placement], answers: Iterable[Answer], reviews: Reviews,
+                     review_page: str) -> list[Edit]:
+    """The edits that show every placement of this page and every answer's review state, bottom-up."""
     by_block: dict[tuple[int, int], list[Placement]] = defaultdict(list)
     for p in placements:
         by_block[(p.block.start, p.block.end)].append(p)
-    edits: list[tuple[int, int, list[str]]] = []  # (start, end, replacement lines), applied bottom-up
+    edits: list[Edit] = []
     for (start, end), group in by_block.items():
         block = group[0].block
         text = "\n".join(lines[start:end])
         marked = text if block.code else _mark(text, [(p.span, p) for p in group])
-        edits.append((start, end, marked.split("\n")))
+        marked_lines = marked.split("\n")  # a mark never adds a line: one origin per page line
+        edits.append(Edit(start, end, marked_lines, list(range(start, end))))
         at, indent = _note_position(lines, block)
-        inserted = [line for p in sorted(group, key=lambda p: p.number) for line in ["", *note_block(p, indent)]]
-        edits.append((at, at, [*inserted, ""]))
+        inserted: list[tuple[str, Origin]] = []
+        for p in sorted(group, key=lambda p: p.number):
+            inserted += [("", at - 1), *_note_lines(p, indent)]
+        edits.append(Edit(at, at, [*(line for line, _ in inserted), ""], [*(origin for _, origin in inserted), at - 1]))
     for answer in answers:
         source = _source_line(lines, answer)
         if source is not None:
             badge = state_badge(reviews, answer.question, review_page)
-            edits.append((source, source + 1, [f"{lines[source]} · {badge}"]))
-    for start, end, replacement in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
-        lines[start:end] = replacement
+            edits.append(Edit(source, source + 1, [f"{lines[source]} · {badge}"], [source]))
+    # bottom-up; where a note goes in at the line a marked block starts, the block is replaced first
+    return sorted(edits, key=lambda e: (e.start, e.end), reverse=True)
+
+
+def annotate(markdown: str, placements: Iterable[Placement], answers: Iterable[Answer], reviews: Reviews,
+             review_page: str) -> str:
+    """``markdown`` with every placement of this page shown and every answer's review state."""
+    lines = markdown.split("\n")
+    for edit in annotation_edits(lines, placements, answers, reviews, review_page):
+        lines[edit.start : edit.end] = edit.lines
     return "\n".join(lines)
 
 
@@ -143,7 +180,4 @@ def _note_position(lines: list[str], block) -> tuple[int, int]:
 
 def _source_line(lines: list[str], answer: Answer) -> int | None:
     """The last text line of the question's source paragraph (the one before ``{: .kb-source }``)."""
-    for i in range(answer.heading_line + 1, min(len(lines), answer.heading_line + 8)):
-        if lines[i].strip() == SOURCE_ATTR:
-            return i - 1
-    return None
+    return answer.source_line if 0 <= answer.source_line < len(lines) else None

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from kb.errors import ConfigError
-from kb.links.glossary import GLOSSARY_FILE, load_glossary
+from kb.links.glossary import GLOSSARY_FILE, Term, load_glossary
 from kb.search.normalize import collapse, compact
 
 ALIASES_FILE = Path("data/search-aliases.yml")
@@ -70,6 +70,11 @@ def glossary_groups(root: Path) -> list[list[str]]:
         terms = load_glossary(root)
     except ConfigError as exc:
         raise AliasError(str(exc)) from None
+    return term_groups(terms)
+
+
+def term_groups(terms: list[Term]) -> list[list[str]]:
+    """Spellings of each term (its name and aliases) that has more than one."""
     groups = []
     for term in terms:
         spellings = [collapse(name) for name in term.names if collapse(name)]

@@ -5,14 +5,18 @@ every string Ctrl+F finds on the page lies in exactly one section's title or tex
 Text before the first such heading forms the page's own section (anchor "").
 An h2 whose lead paragraph has the class `kb-group-lead` is a group: one question
 answered by several sources, each an h3 under it (see kb.render.topic_page).
+
+The sections are built from the events of the page's one pass (kb/pagescan.py), so the page
+is not parsed again for search. Elements nest as Beautiful Soup's html.parser tree would
+nest them (an end tag closes up to its most recent open match; void elements close at once).
+Text may hold placeholders of formulas rendered later; `finish` swaps them before joining.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
-
+from kb.pagescan import Attrs, scan
 from kb.search.normalize import collapse
 
 SECTION_TAGS = ("h2", "h3")
@@ -30,6 +34,11 @@ BLOCK_TAGS = {
     "label", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
     "td", "tfoot", "th", "thead", "tr", "ul",
 }
+VOID_TAGS = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "menuitem", "meta",
+    "param", "source", "track", "wbr", "basefont", "bgsound", "command", "frame", "image", "isindex",
+    "nextid", "spacer",
+}  # fmt: skip
 
 
 @dataclass
@@ -48,62 +57,153 @@ class Section:
         return collapse("".join(self.parts))
 
 
-def _skipped(tag: Tag) -> bool:
-    classes = tag.get("class") or []
-    return (
-        tag.name in SKIP_TAGS
-        or bool(SKIP_CLASSES.intersection(classes))
-        or tag.has_attr("hidden")
-        or tag.has_attr(SKIP_ATTRIBUTE)
-    )
+@dataclass
+class _Open:
+    """An open element and what closing it must do."""
+
+    tag: str
+    skip: bool = False  # skipped with its subtree
+    block: bool = False  # a line break before and after
+    heading: bool = False  # a section heading: closing it ends its title
+    review: bool = False  # the review badge: closing it ends its text
 
 
-class _Walker:
-    """Collects visible text into the current section; a section heading starts the next one."""
+class SectionBuilder:
+    """A listener of the page's one pass that builds its search sections."""
 
-    def __init__(self, current: Section, sections: list[Section] | None = None) -> None:
-        self.current = current
-        self.sections = sections  # None: no splitting (reading a heading's own text)
+    def __init__(self, page_title: str) -> None:
+        self.intro = Section("", 1, page_title)
+        self.sections = [self.intro]
+        self.current = self.intro
+        self._stack: list[_Open] = []
+        self._skip = 0
+        self._title: list[str] | None = None  # parts of the heading being read
+        self._review: list[str] | None = None  # parts of the review badge being read
+        self._reviewed: set[int] = set()  # sections whose review badge was read (by index)
+        self._raw_titles: dict[int, list[str]] = {}
+        self._raw_reviews: dict[int, list[str]] = {}
 
-    def walk(self, node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
-                continue
-            if isinstance(child, NavigableString):
-                self.current.parts.append(str(child))
-                continue
-            if not isinstance(child, Tag) or _skipped(child):
-                continue
-            if self.sections is not None and child.name in SECTION_TAGS and child.get("id"):
-                self.current = Section(str(child["id"]), int(child.name[1]), _visible_text(child))
-                self.sections.append(self.current)
-                continue
-            if GROUP_CLASS in (child.get("class") or []) and self.current.level == 2:
+    # -- events ------------------------------------------------------------------------------
+    def start(self, tag: str, attrs: Attrs, line: int, offset: int, closed: bool) -> None:
+        self._open(tag, attrs)
+        if closed or tag in VOID_TAGS:
+            self._close_top()
+
+    def end(self, tag: str) -> None:
+        if tag in VOID_TAGS and not any(o.tag == tag for o in self._stack):
+            return
+        for position in range(len(self._stack) - 1, -1, -1):
+            if self._stack[position].tag == tag:
+                while len(self._stack) > position:
+                    self._close_top()
+                return
+
+    def data(self, text: str, offset: int) -> None:
+        self._text(text)
+
+    def reference(self, text: str) -> None:
+        self._text(text)
+
+    # -- building ----------------------------------------------------------------------------
+    def _targets(self) -> list[list[str]]:
+        if self._skip:
+            return []
+        if self._title is not None:
+            return [self._title]
+        return [self.current.parts] + ([self._review] if self._review is not None else [])
+
+    def _text(self, text: str) -> None:
+        for target in self._targets():
+            target.append(text)
+
+    def _open(self, tag: str, attrs: Attrs) -> None:
+        element = _Open(tag)
+        self._stack.append(element)
+        if self._skip:
+            element.skip = True
+            self._skip += 1
+            return
+        names = {name for name, _ in attrs}
+        classes: set[str] = set()
+        element_id = ""
+        for name, value in attrs:
+            if name == "class" and value:
+                classes.update(value.split())
+            elif name == "id" and value:
+                element_id = value
+        if tag == "h1" or tag in SKIP_TAGS or classes & SKIP_CLASSES or "hidden" in names or SKIP_ATTRIBUTE in names:
+            element.skip = True
+            self._skip += 1
+            return
+        if self._title is None and tag in SECTION_TAGS and element_id:
+            self.current = Section(element_id, int(tag[1]), "")
+            self.sections.append(self.current)
+            self._title = []
+            element.heading = True
+            return
+        if self._title is None:
+            if GROUP_CLASS in classes and self.current.level == 2:
                 self.current.group = True
-            if REVIEW_CLASS in (child.get("class") or []) and not self.current.review:
-                self.current.review = _visible_text(child)
-            block = child.name in BLOCK_TAGS
-            if block:
-                self.current.parts.append("\n")
-            self.walk(child)
-            if block:
-                self.current.parts.append("\n")
+            index = len(self.sections) - 1
+            if REVIEW_CLASS in classes and self._review is None and index not in self._reviewed:
+                self._review = []
+                element.review = True
+        if tag in BLOCK_TAGS:
+            element.block = True
+            self._text("\n")
+
+    def _close_top(self) -> None:
+        element = self._stack.pop()
+        if element.skip:
+            self._skip -= 1
+            return
+        if element.heading:
+            self._raw_titles[len(self.sections) - 1] = self._title or []
+            self._title = None
+            return
+        if element.block:
+            self._text("\n")
+        if element.review:
+            index = len(self.sections) - 1
+            self._raw_reviews[index] = self._review or []
+            self._review = None
+            if collapse("".join(self._raw_reviews[index])):
+                self._reviewed.add(index)
+
+    def finish(self, expand: Callable[[str], str] | None = None, page_title: str | None = None) -> list[Section]:
+        """The sections, in document order; ``expand`` turns placeholders in text into what readers see.
+        ``page_title`` (known only later for some pages) titles the intro. An empty intro is dropped."""
+        while self._stack:
+            self._close_top()
+        if self._title is not None:  # a heading left open at the end of the page
+            self._raw_titles[len(self.sections) - 1] = self._title
+            self._title = None
+
+        def text(parts: list[str]) -> str:
+            joined = "".join(parts)
+            return collapse(expand(joined) if expand else joined)
+
+        sections = []
+        for index, section in enumerate(self.sections):
+            intro_title = section.title if page_title is None else page_title
+            title = intro_title if index == 0 else text(self._raw_titles.get(index, []))
+            parts = [expand("".join(section.parts))] if expand else section.parts
+            review = text(self._raw_reviews[index]) if index in self._raw_reviews else ""
+            sections.append(Section(section.anchor, section.level, title, parts, section.group, review))
+        if not sections[0].text and len(sections) > 1:
+            sections.pop(0)
+        return sections
 
 
-def _visible_text(tag: Tag) -> str:
-    holder = Section("", 0, "")
-    _Walker(holder).walk(tag)
-    return holder.text
+def visible_text(html: str) -> str:
+    """The text a reader sees in an HTML fragment, as a section would hold it (not collapsed)."""
+    builder = SectionBuilder("")
+    scan(html, [builder])
+    return "".join(builder.finish()[0].parts) if builder.sections[0].parts else ""
 
 
 def page_sections(html: str, page_title: str) -> list[Section]:
     """Sections of one page's content HTML, in document order; an empty intro is dropped."""
-    soup = BeautifulSoup(html, "html.parser")
-    for h1 in soup.find_all("h1"):
-        h1.decompose()  # the page title is the intro's title, not its text
-    intro = Section(anchor="", level=1, title=page_title)
-    sections = [intro]
-    _Walker(intro, sections).walk(soup)
-    if not intro.text and len(sections) > 1:
-        sections.pop(0)
-    return sections
+    builder = SectionBuilder(page_title)
+    scan(html, [builder])
+    return builder.finish()

@@ -14,12 +14,13 @@ Layout (arrays, not objects, to stay small):
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from kb.search.extract import Section
 from kb.search.normalize import STOPWORDS, compact
-from kb.search.vocab import corpus_words
+from kb.search.vocab import corpus_words, text_words
 
 INDEX_FILE = "search/kb_index.js"
 VERSION = 4
@@ -35,8 +36,8 @@ class Page:
     boost: float = 1.0
 
 
-def build_index(pages: list[Page], aliases: list[list[str]]) -> dict:
-    """Pages in site order → the index dictionary."""
+def build_index(pages: list[Page], aliases: list[list[str]], words_of: Callable[[str], Iterable[str]] = text_words) -> dict:
+    """Pages in site order → the index dictionary (``words_of``: see kb.search.vocab.corpus_words)."""
     out_pages: list[list[str]] = []
     out_sections: list[list] = []
     for p, page in enumerate(pages):
@@ -49,7 +50,7 @@ def build_index(pages: list[Page], aliases: list[list[str]]) -> dict:
             else:
                 owner = group
             out_sections.append([p, section.anchor, section.title, section.text, owner, section.review])
-    words = corpus_words([compact(t) for s in out_sections for t in (s[2], s[3])])
+    words = corpus_words([compact(t) for s in out_sections for t in (s[2], s[3])], words_of)
     return {
         "v": VERSION, "pages": out_pages, "sections": out_sections, "aliases": aliases,
         "stop": list(STOPWORDS), "words": "|".join(words),

@@ -9,6 +9,7 @@ import nbformat
 import pytest
 
 from kb.notebooks.build import OUTPUT_DIR, execute, read_source, sources
+from tests.conftest import shared
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,8 +63,13 @@ class Executed:
         return "\n".join(parts)
 
 
-@pytest.fixture(scope="session")
-def executed() -> dict[str, Executed]:
+def execute_all() -> dict[str, Executed]:
     """Every notebook executed from its source in a fresh kernel (two at a time: two cores)."""
     with ThreadPoolExecutor(max_workers=2) as pool:
         return dict(zip(NOTEBOOKS, pool.map(Executed, NOTEBOOKS), strict=True))
+
+
+@pytest.fixture(scope="session")
+def executed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Executed]:
+    """The notebooks executed once per test run, whichever worker asks first (tests/conftest.py: shared)."""
+    return shared(tmp_path_factory, "executed-notebooks", execute_all)

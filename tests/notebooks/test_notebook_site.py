@@ -94,7 +94,7 @@ def _strip(text: str) -> str:
 
 
 def test_search_index_holds_notebook_prose_only(built_site: Path) -> None:
-    index = load_js(built_site / INDEX_FILE)  # the site's search index (hooks/search_index.py)
+    index = load_js(built_site / INDEX_FILE)  # the site's search index (kb/build/features/search.py)
     indexed = ""
     prose = ""
     for name in NOTEBOOKS:

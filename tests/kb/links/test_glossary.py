@@ -1,7 +1,7 @@
 """Term matching: longest alias wins, not_in phrases block, English aliases need word boundaries."""
 from __future__ import annotations
 
-from kb.links.glossary import Term, TermMatcher, term_matcher
+from kb.links.glossary import Term, TermMatcher
 
 
 def term(term_id: str, name: str, *aliases: str, not_in: tuple[str, ...] = ()) -> Term:
@@ -43,13 +43,3 @@ def test_chinese_aliases_match_inside_text():
 
 def test_not_in_phrases_are_never_matches():
     assert found("如何量化收益？再做量化。") == [("量化", "q")]
-
-
-def test_matcher_is_compiled_once_per_glossary_version(tmp_path):
-    path = tmp_path / "data" / "glossary.yml"
-    path.parent.mkdir()
-    path.write_text("terms:\n  - {id: kv, term: KV Cache, category: 类, definition: 缓存。}\n", encoding="utf-8")
-    first = term_matcher(tmp_path)
-    assert term_matcher(tmp_path) is first
-    path.write_text("terms:\n  - {id: q, term: 量化, category: 类, definition: 降低精度。}\n", encoding="utf-8")
-    assert list(term_matcher(tmp_path).terms) == ["q"]

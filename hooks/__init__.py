@@ -1,1 +1,0 @@
-"""MkDocs hooks, one concern per file (registered in mkdocs.yml `hooks:`)."""

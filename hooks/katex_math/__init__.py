@@ -1,1 +1,0 @@
-"""Build-time KaTeX: find math in Markdown, render it in one Node process, report errors."""
