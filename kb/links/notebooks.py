@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kb.errors import ConfigError
 from kb.links.markdown_index import insert_after_sections
+from kb.links.plain_math import math_as_text
 from kb.yamlfile import load_yaml
 
 NOTEBOOK_LINKS_FILE = "data/notebook-links.yml"
@@ -90,7 +91,8 @@ def back_links(questions: list[LinkedQuestion]) -> str:
     items = []
     for q in questions:
         where = f"（{html.escape(q.page_title)}）" if q.page_title else ""
-        items.append(f'<li><a href="{html.escape(q.href)}">{html.escape(q.title)}</a>{where}</li>')
+        # the title's formulas read as text here: this list is added after the math is rendered
+        items.append(f'<li><a href="{html.escape(q.href)}">{html.escape(math_as_text(q.title))}</a>{where}</li>')
     if not items:
         return ""
     # No heading element: a search index would make an (empty) entry for it.

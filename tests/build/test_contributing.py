@@ -70,7 +70,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 def contributed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project with both contributions, built strictly; returns the project folder."""
     project = tmp_path_factory.mktemp("contributed")
-    for name in ("docs", "data", "sources", "overrides", "notebooks"):
+    for name in ("docs", "data", "sources", "answers", "overrides", "notebooks"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project)
     if (ROOT / ".cache" / "katex").is_dir():  # rendered formulas of the real site: nothing new to learn here
@@ -88,8 +88,8 @@ def contributed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # ... referenced from the glossary and the bank links, like every question
     _edit(project / "data" / "glossary.yml", "    bank: [bank-036]\n", "    questions: [flash-attention-speedup]\n    bank: [bank-036]\n")
     _edit(project / "data" / "glossary.yml", "    questions: [slides-013]\n", "    questions: [slides-013, llm-faq-001]\n")
-    _edit(project / "data" / "bank-links.yml", "  bank-035: [basics-017]\n",
-          "  bank-035: [basics-017]\n  bank-036: [flash-attention-speedup]\n")
+    _edit(project / "data" / "bank-links.yml", "  bank-036: [site-flashattention-io-aware-speedup]\n",
+          "  bank-036: [site-flashattention-io-aware-speedup, flash-attention-speedup]\n")
     _edit(project / "data" / "bank-links.yml", "  bank-023: [slides-013]\n", "  bank-023: [slides-013, llm-faq-001]\n")
 
     proc = subprocess.run(
