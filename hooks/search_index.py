@@ -35,7 +35,7 @@ from kb.search.index import INDEX_FILE, Page, build_index, dump_js, text_bytes  
 log = logging.getLogger("mkdocs.hooks.search_index")
 
 HOME_BOOST = 0.3
-REFERENCE_PAGES = {"glossary.md", "sources.md"}  # definitions and provenance: useful, but not the answer
+REFERENCE_PAGES = {"glossary.md", "sources.md", "review.md"}  # definitions, provenance, review status: not the answer
 REFERENCE_BOOST = 0.5
 _pages: dict[str, Page] = {}
 _order: list[str] = []

@@ -5,6 +5,12 @@ every string Ctrl+F finds on the page lies in exactly one section's title or tex
 Text before the first such heading forms the page's own section (anchor "").
 An h2 whose lead paragraph has the class `kb-group-lead` is a group: one question
 answered by several sources, each an h3 under it (see kb.render.topic_page).
+
+Text the build generates to help readers move on — related-question lists, bank links,
+source lines, a topic's practice list — is kept apart as the section's `nav` text: it
+stays searchable (Ctrl+F finds it) but ranks low, and a section with nothing else
+(a bank prompt) is not an answer. Glossary entries also record their names and the
+questions that explain them, so a query naming a term can bring those up first.
 """
 from __future__ import annotations
 
@@ -24,6 +30,18 @@ SKIP_TAGS = {"script", "style", "template", "svg", "math", "noscript", "input", 
 # the source, outputs), as rendered by mkdocs-jupyter — only a notebook's prose is indexed.
 SKIP_CLASSES = {"headerlink", "jp-CodeCell", "jp-OutputArea"}
 SKIP_ATTRIBUTE = "data-search-exclude"  # Material's marker, e.g. the notebook pages' question list
+# Generated navigation: related questions, bank ↔ answer links, source lines, group leads,
+# a glossary entry's question links (kb.links, kb.render, hooks/*).
+NAV_CLASSES = {
+    "kb-related", "kb-bank-answers", "kb-bank-topic", "kb-bank-open", "kb-source", "kb-group-lead",
+    "kb-term-questions", "kb-term-bank",
+}
+# Generated boxes, known by their title: notebook links (hooks/notebook_links.py) and the
+# note under a question whose source has only a title (kb.render.question.EMPTY_ANSWER).
+NAV_BOX_TITLES = {"动手算一算", "原资料只有标题"}
+NAV_ANCHORS = {"practice"}  # a topic page's list of bank prompts (kb.render.topic_page)
+TERM_NAMES_CLASS = "kb-term-aliases"
+TERM_QUESTIONS_CLASS = "kb-term-questions"
 BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
     "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
@@ -42,10 +60,27 @@ class Section:
     parts: list[str] = field(default_factory=list)
     group: bool = False  # an h2 that gathers several sources' answers as h3s
     review: str = ""  # the question's review state as shown by its title (已核对 / 有 N 处勘误/存疑 / 未核对)
+    nav_parts: list[str] = field(default_factory=list)  # generated navigation text (see NAV_CLASSES)
+    names: list[str] = field(default_factory=list)  # a glossary entry's other names (its aliases line)
+    explained_by: list[str] = field(default_factory=list)  # anchors of the questions a glossary entry links to
 
     @property
     def text(self) -> str:
         return collapse("".join(self.parts))
+
+    @property
+    def nav(self) -> str:
+        return collapse("".join(self.nav_parts))
+
+
+def _is_nav(tag: Tag) -> bool:
+    classes = tag.get("class") or []
+    if NAV_CLASSES.intersection(classes):
+        return True
+    if "admonition" in classes:
+        title = tag.find(class_="admonition-title")
+        return title is not None and title.get_text(strip=True) in NAV_BOX_TITLES
+    return False
 
 
 def _skipped(tag: Tag) -> bool:
@@ -64,13 +99,17 @@ class _Walker:
     def __init__(self, current: Section, sections: list[Section] | None = None) -> None:
         self.current = current
         self.sections = sections  # None: no splitting (reading a heading's own text)
+        self.nav = 0  # > 0 while inside generated navigation
+
+    def _out(self) -> list[str]:
+        return self.current.nav_parts if self.nav or self.current.anchor in NAV_ANCHORS else self.current.parts
 
     def walk(self, node: Tag) -> None:
         for child in node.children:
             if isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
                 continue
             if isinstance(child, NavigableString):
-                self.current.parts.append(str(child))
+                self._out().append(str(child))
                 continue
             if not isinstance(child, Tag) or _skipped(child):
                 continue
@@ -80,14 +119,25 @@ class _Walker:
                 continue
             if GROUP_CLASS in (child.get("class") or []) and self.current.level == 2:
                 self.current.group = True
-            if REVIEW_CLASS in (child.get("class") or []) and not self.current.review:
+            classes = child.get("class") or []
+            if REVIEW_CLASS in classes and not self.current.review:
                 self.current.review = _visible_text(child)
+            if TERM_NAMES_CLASS in classes:
+                names = _visible_text(child).split("：", 1)[-1]
+                self.current.names += [n.strip() for n in names.split("·") if n.strip()]
+            if TERM_QUESTIONS_CLASS in classes:
+                self.current.explained_by += [
+                    str(a["href"]).rsplit("#", 1)[1] for a in child.find_all("a", href=True) if "#" in str(a["href"])
+                ]
+            nav = _is_nav(child)
             block = child.name in BLOCK_TAGS
+            self.nav += nav
             if block:
-                self.current.parts.append("\n")
+                self._out().append("\n")
             self.walk(child)
             if block:
-                self.current.parts.append("\n")
+                self._out().append("\n")
+            self.nav -= nav
 
 
 def _visible_text(tag: Tag) -> str:
