@@ -22,10 +22,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kb.search.extract import Section
 from kb.search.normalize import STOPWORDS, compact
-from kb.search.vocab import corpus_words, rarity
+
+if TYPE_CHECKING:  # the terminal reads indexes without loading the build's HTML parser and jieba
+    from kb.search.extract import Section
 
 INDEX_FILE = "search/kb_index.js"
 VERSION = 5
@@ -43,6 +45,8 @@ class Page:
 
 def build_index(pages: list[Page], aliases: list[list[str]]) -> dict:
     """Pages in site order → the index dictionary."""
+    from kb.search.vocab import corpus_words, rarity
+
     out_pages: list[list[str]] = []
     out_sections: list[list] = []
     glossary: list[tuple[int, Section]] = []

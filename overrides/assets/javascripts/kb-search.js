@@ -31,7 +31,6 @@
   var SPACES = new RegExp("[" + SPACE_CLASS + "]+", "g");
   var CJK = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$/;
   var LATIN = /^[a-z0-9]$/;
-  var DIGIT = /^[0-9]$/;
   var JOINER = /([A-Za-z0-9])[-_]+(?=[A-Za-z0-9])/g;  /* DeepSeek-V3 → DeepSeekV3 for loose matching */
   var PARTICLES = "的吗呢吧啊呀";
   var WORD = 2, CAMEL = 1;
@@ -45,34 +44,68 @@
     return Array.from(text.normalize("NFKC"), lowerEach).join("");
   }
 
+  function isSpace(code) {
+    return code === 32 || (code >= 9 && code <= 13) || (code >= 0x1c && code <= 0x1f) || code === 0x85 ||
+      code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200d) || code === 0x2028 ||
+      code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x2060 || code === 0x3000 || code === 0xfeff;
+  }
+
+  /* a-z or 0-9: 1 letter, 2 digit, 0 anything else */
+  function latinKind(code) {
+    return code >= 97 && code <= 122 ? 1 : code >= 48 && code <= 57 ? 2 : 0;
+  }
+
   /* [compact text, Uint8Array: where a Latin word starts (WORD) or starts inside a run (CAMEL)].
      A word starts after a space or a non-Latin character, at a lower→upper change
      (PrefixDecoder), where an acronym meets a word (QLoRA → Q + LoRA) and between
-     letters and digits (GPT4): `lora` is a word in `LoRA 微调` and `QLoRA`, not in `exploration`. */
+     letters and digits (GPT4): `lora` is a word in `LoRA 微调` and `QLoRA`, not in `exploration`.
+     Written for speed: the index's 600 KB go through here when search is first used. */
   function compactStarts(text) {
-    var chars = [], starts = [], gap = true, prevLower = false, prevUpper = false;
-    var source = Array.from(text.normalize("NFKC"));
-    for (var k = 0; k < source.length; k++) {
-      var ch = source[k];
-      if (SPACE_ONE.test(ch)) { gap = true; continue; }
-      var upper = ch >= "A" && ch <= "Z";
-      var following = k + 1 < source.length ? source[k + 1] : "";
-      var camel = upper && (prevLower || (prevUpper && following >= "a" && following <= "z"));
-      for (var c of ch.toLowerCase()) {
-        var latin = LATIN.test(c);
-        var prev = chars.length ? chars[chars.length - 1] : "";
-        var start;
-        if (!latin) start = 0;
-        else if (gap || !LATIN.test(prev || " ") || DIGIT.test(c) !== DIGIT.test(prev)) start = WORD;
-        else start = camel ? CAMEL : 0;
-        chars.push(c);
-        for (var u = 0; u < c.length; u++) starts.push(u === 0 ? start : 0);
+    var src = text.normalize("NFKC"), n = src.length;
+    var parts = [], run = 0, starts = new Uint8Array(n * 3 + 1), len = 0;
+    var gap = true, prevLower = false, prevUpper = false, prevKind = 0;
+    for (var k = 0; k < n; k++) {
+      var code = src.charCodeAt(k);
+      if (isSpace(code)) {
+        if (run < k) parts.push(src.slice(run, k));
+        run = k + 1;
+        gap = true;
+        continue;
+      }
+      if (code >= 0x2e80 && code < 0xd800) {  /* CJK and other caseless characters: as they are */
+        starts[len++] = 0;
+        prevKind = 0;
+        gap = prevLower = prevUpper = false;
+        continue;
+      }
+      var width = code >= 0xd800 && code <= 0xdbff && k + 1 < n ? 2 : 1;
+      var upper = code >= 65 && code <= 90;
+      var next = k + width < n ? src.charCodeAt(k + width) : 0;
+      var camel = upper && (prevLower || (prevUpper && next >= 97 && next <= 122));
+      var lowered = code < 128 ? (upper ? String.fromCharCode(code + 32) : null) : src.substr(k, width).toLowerCase();
+      if (lowered === src.substr(k, width)) lowered = null;
+      if (lowered !== null) {
+        if (run < k) parts.push(src.slice(run, k));
+        parts.push(lowered);
+        run = k + width;
+      }
+      var chars = lowered === null ? src.substr(k, width) : lowered;
+      for (var j = 0; j < chars.length; j++) {
+        var c = chars.charCodeAt(j), kind = latinKind(c), start = 0;
+        if (kind) {
+          if (gap || !prevKind || (kind === 2) !== (prevKind === 2)) start = WORD;
+          else start = camel ? CAMEL : 0;
+        }
+        starts[len++] = start;  /* a surrogate pair's second half starts nothing */
+        prevKind = kind;
         gap = false;
       }
-      prevLower = ch >= "a" && ch <= "z";
+      prevLower = code >= 97 && code <= 122;
       prevUpper = upper;
+      k += width - 1;
     }
-    return [chars.join(""), Uint8Array.from(starts)];
+    if (run < n) parts.push(src.slice(run, n));
+    return [parts.join(""), starts.slice(0, len)];
   }
 
   function compact(text) {
@@ -228,6 +261,10 @@
     /* Letters and digits joined across hyphens, for queries typed without them (deepseekv3);
        each section's joined fields are made when a query first needs them */
     this.looseCorpus = unjoin(this.corpus);
+    this.looseTexts = new Array(n);  /* to see cheaply whether a section can match that way */
+    for (i = 0; i < n; i++) {
+      this.looseTexts[i] = unjoin(this.heads[i].map(function (h) { return h[0]; }).concat(this.texts[i], this.navs[i]).join(SEP));
+    }
     this.loose = new Array(n);
     this.boost = sections.map(function (s) { return Number(self.pages[s[0]][2]); });
     this.answered = sections.map(function (s) { return s.length > 7 ? s[7] : 1; });
@@ -486,6 +523,7 @@
 
   /* [title strength, text strength, text count, length found in title, nav strength, alt] or null */
   Engine.prototype.cell = function (term, i) {
+    if (term.loose && this.looseTexts[i].indexOf(term.alts[term.live[0]]) < 0) return null;
     var f = this.fields(i, term.loose);
     if (!f) return null;
     var ts = 0.0, xs = 0.0, ns = 0.0, count = 0, tlen = 0, r, heads = f.heads, first = -1;
@@ -512,6 +550,7 @@
   Engine.prototype.phraseIn = function (phrases, i) {
     var inTitle = 0, inText = 0, inNav = 0;
     for (var p of phrases) {
+      if (p.loose && this.looseTexts[i].indexOf(p.text) < 0) continue;
       var f = this.fields(i, p.loose);
       if (!f) continue;
       for (var h = 0; h < f.heads.length; h++) inTitle = Math.max(inTitle, find(f.heads[h][0], f.heads[h][1], p.text)[0]);
