@@ -741,18 +741,21 @@
     return /[\\\]\[^-]/.test(ch) ? "\\" + ch : ch;
   }
 
-  /* A regex finding a compact needle in display text: any spacing, any case, full-width ASCII */
+  /* A regex finding a compact needle in display text: any spacing, any case, full-width
+     ASCII, and hyphens between letters and digits (deepseekv3 marks DeepSeek-V3) */
   function loosePattern(needle) {
-    var parts = [];
+    var out = "", prev = "";
     for (var ch of needle) {
       var alts = new Set([ch, ch.toUpperCase()]);
       [ch, ch.toUpperCase()].forEach(function (c) {
         var code = c.charCodeAt(0);
         if (c.length === 1 && code >= 0x21 && code < 0x7f) alts.add(String.fromCharCode(code + 0xfee0));
       });
-      parts.push("[" + Array.from(alts).map(classEscape).join("") + "]");
+      if (prev) out += isLatin(prev) && isLatin(ch) ? "[" + SPACE_CLASS + "\\-_]*" : "[" + SPACE_CLASS + "]*";
+      out += "[" + Array.from(alts).map(classEscape).join("") + "]";
+      prev = ch;
     }
-    return parts.join("[" + SPACE_CLASS + "]*");
+    return out;
   }
 
   var patternCache = new Map();

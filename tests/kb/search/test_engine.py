@@ -185,3 +185,10 @@ def test_results_carry_title_snippet_marks_and_review_state(index_file):
     assert top["snippet"].startswith("推理时缓存")
     bank = next(h for h in got["hits"] if h["anchor"] == "bank-1")
     assert not bank["answered"] and "主题" in bank["snippet"]  # a prompt shows its navigation text
+
+
+def test_marks_follow_the_text_across_spaces_case_and_hyphens(index_file):
+    top = answer(index_file, "deepseekv3", describe=True)["hits"][0]
+    assert [top["title"][a:b] for a, b in top["titleMarks"]] == ["DeepSeek-V3"]
+    top = answer(index_file, "ＫＶｃａｃｈｅ", describe=True)["hits"][0]
+    assert [top["title"][a:b] for a, b in top["titleMarks"]] == ["KV Cache"]
