@@ -1,8 +1,8 @@
 """Write the site's search index (search/kb_index.js) from the rendered pages.
 
-Each h2/h3 question heading becomes one section (see kb.search.extract). The browser
-client overrides/assets/javascripts/kb-search.js answers Material's search box from
-this index, and `python -m kb search` reads the same file.
+Each h2/h3 question heading becomes one section (see kb.search.extract). The engine
+overrides/assets/javascripts/kb-search.js answers Material's search box from this index
+(through kb-search-box.js), and `python -m kb search` runs the same engine on the same file.
 
 Pages are read in on_page_context, which MkDocs calls after on_env: by then every other
 hook has finished with page.content, and hooks/math_render.py has put rendered formulas

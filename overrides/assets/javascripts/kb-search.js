@@ -175,7 +175,7 @@
   var INSIDE_WORD = 0.3, CAMEL_WORD = 0.8, LOOSE = 0.9, SINGLE_WEIGHT = 0.25;
   var PARTIAL_WEIGHT = 0.4, PARTIAL_MIN = 0.5, IDF_POWER = 1.5;
   var GENERIC = 0.15, UNANSWERED = 0.5, INTRO_WEIGHT = 0.5, MIN_COVER = 0.3;
-  var TERM_ENTRY = 4.0, TERM_ANSWER = 3.0, TERM_SHARE = 0.5;
+  var TERM_ENTRY = 4.0, TERM_ANSWER = 3.0, TERM_SHARE = 0.6, TERM_WHOLE = 1.0;
   /* English function words: not terms of a query that has others (the site is Chinese, so
      they would look rare and outweigh the words that matter) */
   var ENGLISH_STOP = new Set(("a an the is are was were be been of to in on at by for from with and or not all any " +
@@ -311,7 +311,7 @@
     if (this.vocab) return this.vocab;
     var vocab = new Map(), re = /[a-z0-9]+/g, m;
     function add(text, weight) {
-      var t = norm(text);
+      var t = text.normalize("NFKC").toLowerCase();
       re.lastIndex = 0;
       while ((m = re.exec(t))) {
         if (/[a-z]/.test(m[0])) vocab.set(m[0], (vocab.get(m[0]) || 0) + weight);
@@ -327,20 +327,26 @@
   /* The closest Latin word the site uses, at most `limit` edits away (the most frequent of
      the closest), or null */
   Engine.prototype.nearestWord = function (word, limit) {
-    var best = null, bestD = limit + 1, bestN = -1;
+    var best = null, bestD = limit + 1, bestRank = -1;
     this.latinWords().forEach(function (count, w) {
       if (Math.abs(w.length - word.length) > Math.min(limit, bestD)) return;
       var d = editDistance(word, w, Math.min(limit, bestD));
-      if (d < bestD || (d === bestD && count > bestN)) { best = w; bestD = d; bestN = count; }
+      /* among the closest: one that starts like the typed word (typos rarely hit the first
+         letter), then the most frequent */
+      var rank = (w[0] === word[0] ? 1e9 : 0) + count;
+      if (d < bestD || (d === bestD && rank > bestRank)) { best = w; bestD = d; bestRank = rank; }
     });
     return bestD <= limit ? best : null;
   };
 
-  /* Correct Latin words of 5+ letters that occur nowhere on the site, by one edit */
+  /* Correct Latin words of 5+ letters that the site never uses as a word (nor written with
+     hyphens: deepseekv3), by one edit. The typed text stays a phrase of the query, so a
+     section containing it as typed is still found. */
   Engine.prototype.correct = function (text) {
     var self = this, fixes = [];
     var out = norm(text).replace(/[a-z0-9]+/g, function (w) {
-      if (w.replace(/[0-9]/g, "").length < TYPO_MIN || self.corpus.indexOf(w) >= 0 || self.looseCorpus.indexOf(w) >= 0) return w;
+      if (w.replace(/[0-9]/g, "").length < TYPO_MIN || self.latinWords().has(w)) return w;
+      if (self.corpus.indexOf(w) < 0 && self.looseCorpus.indexOf(w) >= 0) return w;
       var fix = self.nearestWord(w, 1);
       if (!fix) return w;
       fixes.push([w, fix]);
@@ -645,9 +651,24 @@
     }
     out = this.foldMembers(out);
     out.sort(function (x, y) { return (y.score - x.score) || (x.section - y.section); });
+    out = this.termFirst(out, query);
     if (limit) out = out.slice(0, limit);
     out.query = query;
     return out;
+  };
+
+  /* A query that is a glossary term (question words aside): its entry first, then the
+     questions the entry names as explaining it, then the rest, each in score order */
+  Engine.prototype.termFirst = function (hits, query) {
+    var whole = query.named.filter(function (t) { return t.share >= TERM_WHOLE; });
+    if (whole.length !== 1) return hits;
+    var t = whole[0], rank = new Map();
+    rank.set(t.entry, 0);
+    t.answers.forEach(function (a) { if (!rank.has(a)) rank.set(a, 1); });
+    var first = [], rest = [];
+    hits.forEach(function (h) { (rank.has(h.section) ? first : rest).push(h); });
+    first.sort(function (x, y) { return rank.get(x.section) - rank.get(y.section); });
+    return Object.assign(first.concat(rest), { query: hits.query });
   };
 
   /* A group stands for its members: it takes the best member score, members drop out */
