@@ -174,7 +174,7 @@
   var PHRASE_TITLE = 4.0, PHRASE_TEXT = 1.5, PHRASE_NAV = 0.3;
   var INSIDE_WORD = 0.3, CAMEL_WORD = 0.8, LOOSE = 0.9, SINGLE_WEIGHT = 0.25;
   var PARTIAL_WEIGHT = 0.4, PARTIAL_MIN = 0.5, IDF_POWER = 1.5;
-  var GENERIC = 0.15, UNANSWERED = 0.5, INTRO_WEIGHT = 0.5, MIN_COVER = 0.3;
+  var LENGTH_NORM = 0.3, GENERIC = 0.15, UNANSWERED = 0.5, INTRO_WEIGHT = 0.5, MIN_COVER = 0.3;
   var TERM_ENTRY = 4.0, TERM_ANSWER = 3.0, TERM_SHARE = 0.6, TERM_WHOLE = 1.0;
   /* English function words: not terms of a query that has others (the site is Chinese, so
      they would look rare and outweigh the words that matter) */
@@ -267,6 +267,10 @@
     }
     this.loose = new Array(n);
     this.boost = sections.map(function (s) { return Number(self.pages[s[0]][2]); });
+    /* A word in a long text is weaker evidence than in a short one (BM25's length normalization) */
+    var mean = 0;
+    this.texts.forEach(function (t) { mean += t.length / n; });
+    this.lengthNorm = this.texts.map(function (t) { return 1 - LENGTH_NORM + LENGTH_NORM * t.length / Math.max(mean, 1); });
     this.answered = sections.map(function (s) { return s.length > 7 ? s[7] : 1; });
     /* Alias groups: any spelling of a group finds the others */
     this.groups = [];
@@ -619,7 +623,7 @@
         var term = query.terms[t], w = weights[t], cell = cells[t][i];
         if (cell) {
           var f = TITLE_WEIGHT * cell[0] + NAV_WEIGHT * cell[4];
-          if (cell[1]) f += cell[1] * (1 + 0.25 * Math.log2(Math.max(cell[2], 1)));
+          if (cell[1]) f += cell[1] * (1 + 0.25 * Math.log2(Math.max(cell[2], 1))) / this.lengthNorm[i];
           score += w * f;
           matched += w * Math.max(cell[0], cell[1], NAV_COVER * cell[4]);
           if (cell[0] >= CAMEL_WORD) tight += cell[3] * cell[0];
