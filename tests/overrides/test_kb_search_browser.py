@@ -11,6 +11,7 @@ import os
 import random
 import subprocess
 import sys
+import time
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -178,16 +179,16 @@ def test_text_chromium_renders_finds_its_question(built_site: Path, browser):
 def scroll_to_the_end(page, total: int, jump: bool) -> int:
     """Scroll the results list to its end until nothing more appears; return how many items show."""
     items = page.locator(".md-search-result__item")
-    last, still = -1, 0
-    while still < 5:
+    last, since = -1, time.monotonic()
+    while time.monotonic() - since < 5:  # stop when nothing more appears for 5 s
         if jump:  # the End key, a fast flick or the scroll bar: one scroll event, at the end
             page.evaluate("() => { const b = document.querySelector('.md-search__scrollwrap'); b.scrollTop = b.scrollHeight; }")
         else:
             page.mouse.wheel(0, 400)
         page.wait_for_timeout(60)
         count = items.count()
-        still = still + 1 if count == last else 0
-        last = count
+        if count != last:
+            last, since = count, time.monotonic()
         if count >= total:
             break
     return items.count()

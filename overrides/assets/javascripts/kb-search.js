@@ -672,7 +672,12 @@
     var first = [], rest = [];
     hits.forEach(function (h) { (rank.has(h.section) ? first : rest).push(h); });
     first.sort(function (x, y) { return rank.get(x.section) - rank.get(y.section); });
-    return Object.assign(first.concat(rest), { query: hits.query });
+    var out = first.concat(rest);
+    /* scores follow the order (Material's Enter opens the best-scored result) */
+    for (var k = first.length - 1; k >= 0; k--) {
+      if (k + 1 < out.length && out[k].score <= out[k + 1].score) out[k].score = out[k + 1].score * 1.001 + 1e-6;
+    }
+    return Object.assign(out, { query: hits.query });
   };
 
   /* A group stands for its members: it takes the best member score, members drop out */
