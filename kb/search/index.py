@@ -7,7 +7,8 @@ Layout (arrays, not objects, to stay small):
     pages:    [[url, title, boost], ...]  boost multiplies the scores of the page's sections
     sections: [[page, anchor, title, text, group, review, nav, answered], ...]
               group: index of the group h2 an h3 answers, else -1; review: the question's review
-              state ("" for sections that are not questions); nav: generated navigation text
+              state ("" for sections that are not questions; a group: its answers' states, joined
+              by 、); nav: generated navigation text
               (related questions, bank links, source line), searchable but weighed little;
               answered: 1 when the section has text of its own (for a group: a member has), else 0
     terms:    [[section, [name, ...], [section, ...]], ...]  glossary entries: their names, and
@@ -63,8 +64,11 @@ def build_index(pages: list[Page], aliases: list[list[str]]) -> dict:
                 glossary.append((len(out_sections), section))
             answered = int(bool(section.text))
             out_sections.append([p, section.anchor, section.title, section.text, owner, section.review, section.nav, answered])
-            if owner >= 0 and answered:
-                out_sections[owner][7] = 1
+            if owner >= 0:
+                out_sections[owner][7] |= answered
+                states = [st for st in out_sections[owner][5].split("、") if st]
+                if section.review and section.review not in states:  # a group shows its answers' states
+                    out_sections[owner][5] = "、".join([*states, section.review])
     at = {s[1]: i for i, s in enumerate(out_sections) if s[1]}
     terms = [
         [i, [section.title, *section.names], [at[a] for a in section.explained_by if a in at]]

@@ -67,37 +67,44 @@
      its end: it watches the container's scroll events for a change from "not at the end" to
      "at the end". After an append the container is no longer at its end, but nothing tells
      Material so until the next scroll event; a reader who jumps to the end (a fast flick,
-     the End key, the scroll bar) sends just one event, at the end, which Material takes for
-     no change — and the list stops at 14 of 150 results. So after each append we let
-     Material re-read the position at once, and when the end is still in view (the appended
-     results fit on screen) we move it by a few pixels and back, as a reader's scroll would. */
-  var FRAME = typeof requestAnimationFrame === "function" ? requestAnimationFrame : function (f) { return setTimeout(f, 16); };
-
+     the End key, the scroll bar) may send just one event, at the end, which Material takes
+     for no change — and the list stopped at 14 of 150 results. So after each append we let
+     Material re-read the position, and whenever the reader rests at the end with results
+     left and nothing came, we move the list up a little and back, as a reader's scroll
+     would (a few tries per length of the list, so a broken page cannot loop). */
   function keepEndInReach() {
     var list = document.querySelector(".md-search-result__list");
     var box = list && list.closest(".md-search__scrollwrap");
     if (!list || !box || box.__kbWatched) return;
     box.__kbWatched = true;
-    var busy = false;
+    var timer = null, seen = -1, tries = 0;
     function atEnd() {
       return box.scrollTop + box.clientHeight >= box.scrollHeight - 16;
     }
-    function settle() {
-      box.dispatchEvent(new Event("scroll"));
-      var left = (root.__kbSearchShown || 0) > list.children.length;
-      if (!left || !atEnd() || box.clientHeight === 0) { busy = false; return; }
-      var top = box.scrollTop;
-      box.scrollTop = Math.max(0, top - 32);
-      box.dispatchEvent(new Event("scroll"));
-      FRAME(function () {
-        box.scrollTop = top + 32;
-        box.dispatchEvent(new Event("scroll"));
-        busy = false;
-      });
+    function schedule(ms) {
+      if (!timer) timer = setTimeout(check, ms);
     }
-    new MutationObserver(function () {
-      if (!busy) { busy = true; FRAME(settle); }
-    }).observe(list, { childList: true });
+    function check() {
+      timer = null;
+      var count = list.children.length;
+      if (count >= (root.__kbSearchShown || 0) || box.clientHeight === 0) return;
+      if (!atEnd()) {
+        box.dispatchEvent(new Event("scroll"));  /* Material now knows: not at the end */
+        return;
+      }
+      if (count !== seen) { seen = count; tries = 0; }
+      if (tries++ >= 8) return;
+      var top = box.scrollTop;
+      box.scrollTop = Math.max(0, top - 48);
+      box.dispatchEvent(new Event("scroll"));
+      setTimeout(function () {
+        box.scrollTop = top + 48;
+        box.dispatchEvent(new Event("scroll"));
+        schedule(150);  /* nothing came? try again */
+      }, 80);
+    }
+    new MutationObserver(function () { schedule(30); }).observe(list, { childList: true });
+    box.addEventListener("scroll", function (ev) { if (ev.isTrusted) schedule(80); }, { passive: true });
   }
 
   /* ------------------------------------------------------------ did you mean */

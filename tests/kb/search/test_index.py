@@ -13,7 +13,7 @@ def sample() -> dict:
     pages = [
         Page("topics/moe/", "混合专家 MoE", [
             Section("", 1, "混合专家 MoE", ["导语"]), group,
-            Section("a", 3, "解释 MoE", ["门控"], review="已核对"), Section("b", 3, "专家", nav_parts=["出处"]),
+            Section("a", 3, "解释 MoE", ["门控"], review="已核对"), Section("b", 3, "专家", nav_parts=["出处"], review="未核对"),
             Section("p", 2, "练习题", nav_parts=["Q1"]), Section("c", 3, "不属于组", ["x"]),
         ]),
         Page("glossary/", "术语表", [term], boost=0.5),
@@ -37,6 +37,7 @@ def test_sections_carry_review_navigation_and_whether_they_answer():
     assert by["a"][5] == "已核对" and by["a"][7] == 1
     assert by["b"][3] == "" and by["b"][6] == "出处" and by["b"][7] == 0  # only navigation: no answer
     assert by["g"][6] == "本题汇集 2 个回答。" and by["g"][7] == 1  # a group answers when a member does
+    assert by["g"][5] == "已核对、未核对"  # and shows its answers' review states
     assert by["p"][7] == 0
 
 
