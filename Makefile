@@ -70,7 +70,7 @@ offline: setup  ## Build the site for reading from disk (file://, no network) in
 	cd build && ../$(BIN)/python -m zipfile -c ../offline-site.zip offline-site
 	@echo "offline-site.zip：解压后用浏览器打开 offline-site/index.html"
 
-bench-search: setup chromium  ## Search quality (recall@5, MRR) against Material's default search, and latency.
+bench-search: setup chromium  ## Search quality (recall@5, nDCG@10, MRR; tuning and held-out queries) against Material, stock and tuned; latency.
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/search_quality.py --browser
 
 clean:

@@ -1,23 +1,30 @@
-"""Search-quality benchmark: our search against Material's default search, on the same site.
+"""Search-quality benchmark: our search against Material's own, on the same site.
 
-    python benchmarks/search_quality.py [--browser] [--json out.json]
+    python benchmarks/search_quality.py [--browser] [--set tuning|seen|heldout|all] [--misses] [--json out.json]
 
-Builds the site twice from the current docs: as published (our index) and with our
-index hook removed (Material's lunr search, exactly as Material ships it). Then:
-  * recall@5 and MRR for every query of benchmarks/search_queries.yml, per engine and kind;
+Builds the site three times from the current docs: as published (our index), with our
+index hook removed (Material's lunr search exactly as Material ships it: "Material"), and
+the same with Material's search tuned for Chinese (jieba segmentation kept, `separator`
+splitting at the zero-width spaces jieba inserts: "Material tuned"). Then, per query set:
+  * recall@5, nDCG@10 and MRR per query category, for the three engines. Queries are graded
+    2 (answers it) / 1 (related): recall@5 is the share of grade-2 questions in the top 5
+    (of at most 5), MRR the reciprocal rank of the first grade-2 one, nDCG@10 uses 2^grade − 1.
+    benchmarks/search_queries.yml is the tuning set and benchmarks/search_queries_seen.yml the
+    retired held-out set (tuned on now); benchmarks/search_queries_heldout.yml is held out: written
+    blind, never tuned on, so --misses lists misses of the first two only;
   * Ctrl+F check: random strings cut from the visible text of the built pages; the share
-    of sections whose visible text contains the string which the search lists (anywhere in
-    its results);
-  * latency of a query: Python engine, our browser engine in Node, Material's worker in
-    Node, and (--browser) typing into the real search box in Chromium;
+    of sections whose visible text contains the string which the search lists;
+  * latency of a query: our engine in Node (the terminal's path), Material's worker in Node,
+    and (--browser) our engine and typing into the real search box in Chromium;
   * index bytes against the bytes of text indexed.
-Prints a report; exits non-zero only when it cannot run. Needs node for the JS engines.
+Prints a report; exits non-zero only when it cannot run. Needs node.
 """
 from __future__ import annotations
 
 import argparse
 import gzip
 import json
+import math
 import os
 import shutil
 import statistics
@@ -32,26 +39,51 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kb.search.engine import Engine  # noqa: E402
 from kb.search.index import INDEX_FILE, load_js, text_bytes  # noqa: E402
+from kb.search.node import run_queries  # noqa: E402
 from kb.search.normalize import compact  # noqa: E402
 from tests.support.page_text import ctrl_f_samples, seen_sections, site_pages  # noqa: E402
 
-QUERIES = ROOT / "benchmarks" / "search_queries.yml"
 HERE = Path(__file__).resolve().parent
-K = 5
+SETS = {"tuning": HERE / "search_queries.yml", "seen": HERE / "search_queries_seen.yml",
+        "heldout": HERE / "search_queries_heldout.yml"}
+SET_TITLES = {"tuning": "调优集", "seen": "退役的保留集（现用于调优）", "heldout": "保留集（从未用于调优）"}
+KINDS = ["keyword", "compound", "mixed", "synonym", "paraphrase", "typo"]
+ENGINES = {"ours": "本站搜索", "material": "Material 默认", "tuned": "Material 调优"}
+# Material's separator with U+200B added, as Material's documentation asks for Chinese: jieba
+# marks word boundaries with zero-width spaces, which the default separator ignores.
+TUNED_SEPARATOR = r'[\s\u200b\-_,:!=\[\]()"`/]+|\.(?!\d)|&[lg]t;|(?!\b)(?=[A-Z][a-z])'
 
 
-def build_site(out: Path, material_only: bool) -> None:
-    """Strict build of the site; with material_only, without our search index (Material's own search)."""
+def load_queries(path: Path) -> list[dict]:
+    """Queries with `grades` ({id: 2|1}); the tuning file's expect/related lists become grades."""
+    out = []
+    for q in yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]:
+        grades = dict(q.get("grades") or {})
+        grades.update({i: 2 for i in q.get("expect", [])})
+        grades.update({i: 1 for i in q.get("related", []) if i not in grades})
+        out.append({"q": q["q"], "kind": q["kind"], "grades": grades})
+    return out
+
+
+def build_site(out: Path, variant: str) -> None:
+    """Strict build of the site; for the Material variants, without our search index (the plugin's option)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.utils.yaml import yaml_load
 
-    overrides = {"site_dir": str(out)}
-    if material_only:
+    overrides: dict = {"site_dir": str(out)}
+    if variant != "ours":
         raw = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-        overrides["plugins"] = [{"kb": {"search_index": False}} if p == "kb" else p for p in raw["plugins"]]
+        plugins = []
+        for p in raw.get("plugins") or []:
+            name = p if isinstance(p, str) else next(iter(p))
+            if name == "kb":
+                p = {"kb": {**({} if isinstance(p, str) else p["kb"] or {}), "search_index": False}}
+            elif name == "search" and variant == "tuned":
+                p = {"search": {**({} if isinstance(p, str) else p["search"] or {}), "separator": TUNED_SEPARATOR}}
+            plugins.append(p)
+        overrides["plugins"] = plugins
     cwd = Path.cwd()
     os.chdir(ROOT)
     try:
@@ -60,50 +92,59 @@ def build_site(out: Path, material_only: bool) -> None:
         os.chdir(cwd)
 
 
-def node(script: str, site: Path, queries: list[str], *extra: str) -> list[dict]:
+def material(site: Path, queries: list[str]) -> list[dict]:
     proc = subprocess.run(
-        ["node", str(HERE / script), str(site), *extra],
+        ["node", str(HERE / "material_search.js"), str(site)],
         input=json.dumps(queries, ensure_ascii=False), capture_output=True, text=True, check=True,
     )
     return json.loads(proc.stdout)
 
 
 class Canon:
-    """Maps a result location to the question it stands for (a group member → its group)."""
+    """Maps result locations and graded ids to the question they stand for (a member → its group)."""
 
     def __init__(self, index: dict) -> None:
-        self.anchor_of: dict[str, str] = {}
         sections = index["sections"]
-        for s in sections:
+        self.by_location: dict[str, int] = {}
+        anchors: dict[str, list[int]] = {}
+        for i, s in enumerate(sections):
             url = index["pages"][s[0]][0]
-            loc = f"{url}#{s[1]}" if s[1] else url
-            owner = sections[s[4]][1] if s[4] >= 0 else s[1]
-            self.anchor_of[loc] = owner
-            self.anchor_of[s[1]] = owner
+            owner = s[4] if s[4] >= 0 else i
+            self.by_location[f"{url}#{s[1]}" if s[1] else url] = owner
+            if s[1]:
+                anchors.setdefault(s[1], []).append(owner)
+        self.by_anchor = {a: owners[0] for a, owners in anchors.items() if len(owners) == 1}
 
-    def __call__(self, location: str) -> str | None:
-        if "#" not in location:
-            return None
-        anchor = location.split("#", 1)[1]
-        return self.anchor_of.get(location, self.anchor_of.get(anchor, anchor))
+    def __call__(self, location: str) -> int | None:
+        return self.by_location.get(location)
+
+    def resolve(self, graded_id: str) -> int:
+        found = self.by_location.get(graded_id, self.by_anchor.get(graded_id))
+        if found is None:
+            raise KeyError(f"{graded_id}: 不是站点上的题目（锚点、页面地址或 地址#锚点）")
+        return found
 
 
-def dedupe(ids: list[str | None]) -> list[str | None]:
-    seen: set[str] = set()
+def dedupe(ids: list[int | None]) -> list[int | None]:
+    seen: set[int] = set()
     out = []
     for i in ids:
         if i is None or i not in seen:
             out.append(i)
-            if i:
+            if i is not None:
                 seen.add(i)
     return out
 
 
-def score(ranked: list[str | None], expect: list[str]) -> tuple[float, float]:
-    top = ranked[:K]
-    recall = sum(1 for e in expect if e in top) / len(expect)
-    rr = next((1 / (r + 1) for r, i in enumerate(ranked) if i in expect), 0.0)
-    return recall, rr
+def metrics(ranked: list[int | None], grades: dict[int, int]) -> tuple[float, float, float]:
+    """recall@5 of grade-2 questions, nDCG@10 (gain 2^g − 1), reciprocal rank of the first grade 2."""
+    answers = {i for i, g in grades.items() if g == 2}
+    recall = len(answers & set(ranked[:5])) / min(5, len(answers))
+    dcg = sum((2 ** grades.get(i, 0) - 1) / math.log2(r + 2) for r, i in enumerate(ranked[:10]) if i is not None)
+    ideal = sorted(grades.values(), reverse=True)[:10]
+    idcg = sum((2**g - 1) / math.log2(r + 2) for r, g in enumerate(ideal))
+    rr = next((1 / (r + 1) for r, i in enumerate(ranked) if i in answers), 0.0)
+    return recall, dcg / idcg, rr
 
 
 def pct(values: list[float], p: float) -> float:
@@ -121,23 +162,13 @@ def seen_text(site: Path, urls: set[str]) -> dict[tuple[str, str], str]:
     return out
 
 
-def containing(seen: dict[tuple[str, str], str], canon: Canon, piece: str) -> set[str]:
-    """Questions (groups folded) whose visible title or text on the page contains `piece`, as Ctrl+F sees it."""
-    needle = compact(piece)
-    out = set()
-    for (url, anchor), text in seen.items():
-        if needle in text:
-            out.add(canon(f"{url}#{anchor}" if anchor else url) or url)
-    return out
-
-
 def browser_latency(site: Path, queries: list[str]) -> dict | None:
     """Type each query into the real search box (HTTP); time until the results list changes."""
     if not Path("/usr/bin/chromium").exists():
         return None
     from tests.support.browser import serve_site, start_browser
 
-    samples, engine = [], []
+    samples = []
     with serve_site(site) as base, start_browser() as browser:
         page = browser.new_page()
         page.goto(f"{base}/")
@@ -149,7 +180,6 @@ def browser_latency(site: Path, queries: list[str]) -> dict | None:
             page.wait_for_timeout(50)
             t = page.evaluate(
                 """q => new Promise(done => {
-                    const list = document.querySelector('.md-search-result__list');
                     const meta = document.querySelector('.md-search-result__meta');
                     const box = document.querySelector('input.md-search__input');
                     const t0 = performance.now();
@@ -167,114 +197,117 @@ def browser_latency(site: Path, queries: list[str]) -> dict | None:
     return {"typed_ms": samples, "engine_ms": engine, "load_ms": load_ms}
 
 
+def report_set(name: str, queries: list[dict], ranked: dict[str, list[list[int | None]]], canon: Canon) -> dict:
+    grades = [{canon.resolve(i): g for i, g in q["grades"].items()} for q in queries]
+    print(f"\n【{SET_TITLES[name]}】{len(queries)} 条查询："
+          "recall@5 / nDCG@10 / MRR")
+    print(f"{'':16}" + "".join(f"{label:>24}" for label in ENGINES.values()))
+    out: dict = {}
+    for kind in [*KINDS, "all"]:
+        rows = [i for i, q in enumerate(queries) if kind in ("all", q["kind"])]
+        if not rows:
+            continue
+        line = f"{kind + f' ({len(rows)})':16}"
+        for engine in ENGINES:
+            m = [metrics(ranked[engine][i], grades[i]) for i in rows]
+            rec, ndcg, mrr = (statistics.mean(x[k] for x in m) for k in range(3))
+            line += f"{rec:>10.3f}{ndcg:>7.3f}{mrr:>7.3f}"
+            out.setdefault(engine, {})[kind] = {"recall@5": round(rec, 3), "ndcg@10": round(ndcg, 3), "mrr": round(mrr, 3)}
+        print(line)
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--browser", action="store_true", help="also time typing into the search box in Chromium")
+    parser.add_argument("--browser", action="store_true", help="also time the engine and typing in Chromium")
+    parser.add_argument("--set", choices=[*SETS, "all"], default="all",
+                        help="which query sets to score (all: every set whose file exists)")
+    parser.add_argument("--misses", action="store_true",
+                        help="list the tuning and retired queries whose answers are not all in the top 5")
     parser.add_argument("--json", type=Path, help="write the numbers to this file")
     parser.add_argument("--samples", type=int, default=300, help="Ctrl+F strings to try (default 300)")
+    parser.add_argument("--site", type=Path, help="a site already built with our index (skips that build)")
     args = parser.parse_args()
     if not shutil.which("node"):
-        print("需要 node 来运行浏览器端的两种搜索（apt-get install nodejs）", file=sys.stderr)
+        print("需要 node 来运行两种搜索（apt-get install nodejs）", file=sys.stderr)
         return 2
 
-    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
-    texts = [q["q"] for q in queries]
+    names = [name for name, path in SETS.items() if path.exists()] if args.set == "all" else [args.set]
+    sets = {name: load_queries(SETS[name]) for name in names}
+    report: dict = {}
     with tempfile.TemporaryDirectory() as tmp:
-        ours_site, material_site = Path(tmp) / "ours", Path(tmp) / "material"
+        sites = {"ours": args.site or Path(tmp) / "ours", "material": Path(tmp) / "material", "tuned": Path(tmp) / "tuned"}
         t0 = time.perf_counter()
-        build_site(ours_site, material_only=False)
-        build_site(material_site, material_only=True)
-        build_s = time.perf_counter() - t0
-
-        index_path = ours_site / INDEX_FILE
+        for engine, site in sites.items():
+            if not (engine == "ours" and args.site):
+                build_site(site, engine)
+        report["build_seconds"] = round(time.perf_counter() - t0, 1)
+        index_path = sites["ours"] / INDEX_FILE
         index = load_js(index_path)
         canon = Canon(index)
-        engine = Engine(index)
 
-        py_ms, ours_ranked = [], []
-        for q in texts:
-            t = time.perf_counter()
-            hits = engine.search(q)
-            py_ms.append((time.perf_counter() - t) * 1000)
-            ours_ranked.append(dedupe([canon(engine.location(h.section)) for h in hits]))
-        # Each engine answers the list three times: the first pass is cold (a fresh page),
-        # the last one warm (a reader who keeps typing).
-        n = len(texts)
-        js_all = node("kb_search.js", ours_site, texts * 3, "0")
-        js, js_warm = js_all[:n], js_all[-n:]
-        js_ranked = [dedupe([canon(loc) for loc, _ in r["hits"]]) for r in js]
-        mat_all = node("material_search.js", material_site, texts * 3)
-        mat, mat_warm = mat_all[:n], mat_all[-n:]
-        mat_ranked = [dedupe([canon(loc) for loc in r["locations"]]) for r in mat]
+        latency: dict[str, list[float]] = {}
+        for name, queries in sets.items():
+            texts = [q["q"] for q in queries]
+            n = len(texts)
+            # Each engine answers the list three times: the first pass is cold (a fresh
+            # process), the last one warm (a reader who keeps typing).
+            ours = run_queries(index_path, texts * 3, limit=0)
+            ranked = {"ours": [dedupe([canon(h["location"]) for h in r["hits"]]) for r in ours[:n]]}
+            latency.setdefault("ours_node_cold", []).extend(r["ms"] for r in ours[:n])
+            latency.setdefault("ours_node_warm", []).extend(r["ms"] for r in ours[-n:])
+            for engine in ("material", "tuned"):
+                got = material(sites[engine], texts * 3)
+                ranked[engine] = [dedupe([canon(loc) for loc in r["locations"]]) for r in got[:n]]
+                latency.setdefault(f"{engine}_lunr_node_warm", []).extend(r["ms"] for r in got[-n:])
+            report[name] = report_set(name, queries, ranked, canon)
+            if name != "heldout" and args.misses:
+                print(f"\n未全部进入前 5 的{SET_TITLES[name]}查询（本站）：")
+                for q, got in zip(queries, ranked["ours"], strict=True):
+                    answers = {canon.resolve(i) for i, g in q["grades"].items() if g == 2}
+                    if answers - set(got[:5]):
+                        anchors = [index["sections"][i][1] or index["pages"][index["sections"][i][0]][0]
+                                   for i in got[:5] if i is not None]
+                        print(f"  {q['q']}  期望 {[i for i, g in q['grades'].items() if g == 2]}  前 5：{anchors}")
 
         urls = {p[0] for p in index["pages"]}
-        samples = [piece for piece, _, _ in ctrl_f_samples(ours_site, urls, args.samples, seed=7, sizes=(2, 8))]
-        seen = seen_text(ours_site, urls)
-        js_f = node("kb_search.js", ours_site, samples, "0")
-        mat_f = node("material_search.js", material_site, samples)
-        browser = browser_latency(ours_site, texts) if args.browser else None
+        samples = [piece for piece, _, _ in ctrl_f_samples(sites["ours"], urls, args.samples, seed=7, sizes=(2, 8))]
+        seen = seen_text(sites["ours"], urls)
+        ours_f = run_queries(index_path, samples, limit=0)
+        mat_f = material(sites["material"], samples)
+        browser = browser_latency(sites["ours"], [q["q"] for qs in sets.values() for q in qs]) if args.browser else None
 
         index_bytes = index_path.stat().st_size
         index_gzip = len(gzip.compress(index_path.read_bytes(), 9))
-        material_bytes = (material_site / "search" / "search_index.json").stat().st_size
+        material_bytes = (sites["material"] / "search" / "search_index.json").stat().st_size
         indexed = text_bytes(index)
 
-    report: dict = {"queries": len(queries), "build_seconds": round(build_s, 1)}
-    kinds = sorted({q["kind"] for q in queries})
-    print(f"搜索质量基准：{len(queries)} 条查询，recall@{K} 与 MRR（同一站点，两种搜索）\n")
-    print(f"{'':14}{'本站搜索':>18}{'Material 默认':>18}")
-    for kind in [*kinds, "all"]:
-        rows = [i for i, q in enumerate(queries) if kind in ("all", q["kind"])]
-        line = f"{kind + f' ({len(rows)})':14}"
-        for name, ranked in (("ours", ours_ranked), ("material", mat_ranked)):
-            rec = statistics.mean(score(ranked[i], queries[i]["expect"])[0] for i in rows)
-            mrr = statistics.mean(score(ranked[i], queries[i]["expect"])[1] for i in rows)
-            line += f"{rec:>10.3f} /{mrr:>6.3f}"
-            report.setdefault(name, {})[kind] = {"recall@5": round(rec, 3), "mrr": round(mrr, 3)}
-        print(line)
-    same = sum(1 for a, b in zip(ours_ranked, js_ranked, strict=True) if a[:10] == b[:10])
-    print(f"\n浏览器引擎（Node）与终端引擎（Python）前 10 名一致：{same}/{len(texts)}")
-    report["python_js_agree_top10"] = same
-
-    print("\n未达标的查询（本站）：")
-    for i, q in enumerate(queries):
-        rec = score(ours_ranked[i], q["expect"])[0]
-        if rec < 1:
-            got = ", ".join(str(x) for x in ours_ranked[i][:K])
-            print(f"  {q['q']}  期望 {q['expect']}  recall {rec:.2f}  前 5：{got}")
-
-    def ctrl_f(results: list[list[str | None]]) -> tuple[float, int]:
+    def ctrl_f(results: list[list[int | None]]) -> tuple[float, int]:
         found = total = misses = 0
         for piece, ranked in zip(samples, results, strict=True):
-            truth = containing(seen, canon, piece)
+            needle = compact(piece)
+            truth = {canon(f"{url}#{anchor}" if anchor else url) for (url, anchor), text in seen.items() if needle in text}
             got = truth & set(ranked)
             found += len(got)
             total += len(truth)
             misses += bool(truth - got)
         return found / total, misses
 
-    ours_f = ctrl_f([dedupe([canon(loc) or loc for loc, _ in r["hits"]]) for r in js_f])
-    material_f = ctrl_f([dedupe([canon(loc) or loc for loc in r["locations"]]) for r in mat_f])
+    ours_c = ctrl_f([[canon(h["location"]) for h in r["hits"]] for r in ours_f])
+    mat_c = ctrl_f([[canon(loc) for loc in r["locations"]] for r in mat_f])
     print(f"\nCtrl+F 检查：{len(samples)} 个从页面可见正文随机截取的字符串，含该字符串的题目被列出的比例")
-    print(f"  本站搜索     {ours_f[0]:.4f}（{ours_f[1]} 个字符串有遗漏）")
-    print(f"  Material 默认 {material_f[0]:.4f}（{material_f[1]} 个字符串有遗漏）")
-    report["ctrl_f"] = {"samples": len(samples), "ours": round(ours_f[0], 4), "ours_strings_missed": ours_f[1],
-                        "material": round(material_f[0], 4), "material_strings_missed": material_f[1]}
+    print(f"  本站搜索      {ours_c[0]:.4f}（{ours_c[1]} 个字符串有遗漏）")
+    print(f"  Material 默认 {mat_c[0]:.4f}（{mat_c[1]} 个字符串有遗漏）")
+    report["ctrl_f"] = {"samples": len(samples), "ours": round(ours_c[0], 4), "ours_strings_missed": ours_c[1],
+                        "material": round(mat_c[0], 4), "material_strings_missed": mat_c[1]}
 
     print("\n单次查询耗时（ms）：中位数 / p95 / 最大")
-    lat = {
-        "ours_python": py_ms,
-        "ours_js_node_cold": [r["ms"] for r in js],
-        "ours_js_node_warm": [r["ms"] for r in js_warm],
-        "material_lunr_node_cold": [r["ms"] for r in mat],
-        "material_lunr_node_warm": [r["ms"] for r in mat_warm],
-    }
     if browser:
         print(f"  浏览器首次使用搜索时加载索引：{browser['load_ms']:.1f} ms（下载、解析并准备）")
         report["index_load_ms_chromium"] = round(browser["load_ms"], 1)
-        lat["ours_chromium_engine"] = browser["engine_ms"]
-        lat["ours_chromium_typed_to_results"] = browser["typed_ms"]
-    for name, values in lat.items():
+        latency["ours_chromium_engine"] = browser["engine_ms"]
+        latency["ours_chromium_typed_to_results"] = browser["typed_ms"]
+    for name, values in latency.items():
         if values:
             print(f"  {name:32}{statistics.median(values):8.2f}{pct(values, 95):8.2f}{max(values):8.2f}")
             report.setdefault("latency_ms", {})[name] = {

@@ -10,6 +10,12 @@ The sections are built from the events of the page's one pass (kb/pagescan.py), 
 is not parsed again for search. Elements nest as Beautiful Soup's html.parser tree would
 nest them (an end tag closes up to its most recent open match; void elements close at once).
 Text may hold placeholders of formulas rendered later; `finish` swaps them before joining.
+
+Text the build generates to help readers move on — related-question lists, bank links,
+source lines, a topic's practice list — is kept apart as the section's `nav` text: it
+stays searchable (Ctrl+F finds it) but ranks low, and a section with nothing else
+(a bank prompt) is not an answer. Glossary entries also record their names and the
+questions that explain them, so a query naming a term can bring those up first.
 """
 from __future__ import annotations
 
@@ -28,6 +34,19 @@ SKIP_TAGS = {"script", "style", "template", "svg", "math", "noscript", "input", 
 # the source, outputs), as rendered by mkdocs-jupyter — only a notebook's prose is indexed.
 SKIP_CLASSES = {"headerlink", "jp-CodeCell", "jp-OutputArea"}
 SKIP_ATTRIBUTE = "data-search-exclude"  # Material's marker, e.g. the notebook pages' question list
+# Generated navigation: related questions, bank ↔ answer links, source lines, group leads,
+# a glossary entry's question links (kb.links, kb.render).
+NAV_CLASSES = {
+    "kb-related", "kb-bank-answers", "kb-bank-topic", "kb-bank-open", "kb-source", "kb-group-lead",
+    "kb-term-questions", "kb-term-bank",
+}
+# Generated boxes, known by their title: notebook links (kb.links.notebooks.BOX_TITLE) and the
+# note under a question whose source has only a title (kb.render.question).
+NAV_BOX_TITLES = {"动手算一算", "原资料只有标题"}
+ADMONITION_CLASS, ADMONITION_TITLE_CLASS = "admonition", "admonition-title"
+NAV_ANCHORS = {"practice"}  # a topic page's list of bank prompts (kb.render.topic_page)
+TERM_NAMES_CLASS = "kb-term-aliases"  # a glossary entry's line of other names (kb.links.glossary_page)
+TERM_QUESTIONS_CLASS = "kb-term-questions"  # a glossary entry's links to the questions explaining it
 BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
     "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
@@ -51,10 +70,17 @@ class Section:
     parts: list[str] = field(default_factory=list)
     group: bool = False  # an h2 that gathers several sources' answers as h3s
     review: str = ""  # the question's review state as shown by its title (已核对 / 有 N 处勘误/存疑 / 未核对)
+    nav_parts: list[str] = field(default_factory=list)  # generated navigation text (see NAV_CLASSES)
+    names: list[str] = field(default_factory=list)  # a glossary entry's other names (its aliases line)
+    explained_by: list[str] = field(default_factory=list)  # anchors of the questions a glossary entry links to
 
     @property
     def text(self) -> str:
         return collapse("".join(self.parts))
+
+    @property
+    def nav(self) -> str:
+        return collapse("".join(self.nav_parts))
 
 
 @dataclass
@@ -66,6 +92,11 @@ class _Open:
     block: bool = False  # a line break before and after
     heading: bool = False  # a section heading: closing it ends its title
     review: bool = False  # the review badge: closing it ends its text
+    nav: bool = False  # generated navigation: its text goes to the section's nav text
+    box: int = -1  # an admonition: where its text starts in the section's parts (its title decides nav)
+    box_title: bool = False  # an admonition's title: closing it decides whether the box is navigation
+    names: bool = False  # a glossary entry's names line: closing it records the names
+    term_questions: bool = False  # a glossary entry's question links: links inside are recorded
 
 
 class SectionBuilder:
@@ -82,6 +113,9 @@ class SectionBuilder:
         self._reviewed: set[int] = set()  # sections whose review badge was read (by index)
         self._raw_titles: dict[int, list[str]] = {}
         self._raw_reviews: dict[int, list[str]] = {}
+        self._nav = 0  # > 0 inside generated navigation
+        self._term_questions = 0  # > 0 inside a glossary entry's question links
+        self._names: list[str] | None = None  # parts of a glossary entry's names line being read
 
     # -- events ------------------------------------------------------------------------------
     def start(self, tag: str, attrs: Attrs, line: int, offset: int, closed: bool) -> None:
@@ -110,7 +144,9 @@ class SectionBuilder:
             return []
         if self._title is not None:
             return [self._title]
-        return [self.current.parts] + ([self._review] if self._review is not None else [])
+        out = self.current.nav_parts if self._nav or self.current.anchor in NAV_ANCHORS else self.current.parts
+        extra = [part for part in (self._review, self._names) if part is not None]
+        return [out, *extra]
 
     def _text(self, text: str) -> None:
         for target in self._targets():
@@ -148,6 +184,23 @@ class SectionBuilder:
             if REVIEW_CLASS in classes and self._review is None and index not in self._reviewed:
                 self._review = []
                 element.review = True
+            if classes & NAV_CLASSES:
+                element.nav = True
+                self._nav += 1
+            elif ADMONITION_CLASS in classes and not self._nav:
+                element.box = len(self.current.parts)
+            elif ADMONITION_TITLE_CLASS in classes and self._stack[-2:-1] and self._stack[-2].box >= 0:
+                element.box_title = True
+            if TERM_NAMES_CLASS in classes and self._names is None:
+                self._names = []
+                element.names = True
+            if TERM_QUESTIONS_CLASS in classes:
+                element.term_questions = True
+                self._term_questions += 1
+            if tag == "a" and self._term_questions:
+                href = next((value for name, value in attrs if name == "href" and value), "")
+                if "#" in href:
+                    self.current.explained_by.append(href.rsplit("#", 1)[1])
         if tag in BLOCK_TAGS:
             element.block = True
             self._text("\n")
@@ -163,12 +216,33 @@ class SectionBuilder:
             return
         if element.block:
             self._text("\n")
+        if element.nav:
+            self._nav -= 1
+        if element.term_questions:
+            self._term_questions -= 1
+        if element.box_title:
+            self._box_title_read()
+        if element.names:
+            names = collapse("".join(self._names or [])).split("：", 1)[-1]
+            self.current.names += [name.strip() for name in names.split("·") if name.strip()]
+            self._names = None
         if element.review:
             index = len(self.sections) - 1
             self._raw_reviews[index] = self._review or []
             self._review = None
             if collapse("".join(self._raw_reviews[index])):
                 self._reviewed.add(index)
+
+    def _box_title_read(self) -> None:
+        """An admonition's title is read: a generated box's text so far moves to the nav text,
+        and the rest of it follows (the box stays open as navigation)."""
+        box = self._stack[-1]
+        title = collapse("".join(self.current.parts[box.box :]))
+        if title in NAV_BOX_TITLES:
+            self.current.nav_parts += self.current.parts[box.box :]
+            del self.current.parts[box.box :]
+            box.nav = True
+            self._nav += 1
 
     def finish(self, expand: Callable[[str], str] | None = None, page_title: str | None = None) -> list[Section]:
         """The sections, in document order; ``expand`` turns placeholders in text into what readers see.
@@ -189,7 +263,9 @@ class SectionBuilder:
             title = intro_title if index == 0 else text(self._raw_titles.get(index, []))
             parts = [expand("".join(section.parts))] if expand else section.parts
             review = text(self._raw_reviews[index]) if index in self._raw_reviews else ""
-            sections.append(Section(section.anchor, section.level, title, parts, section.group, review))
+            nav = [expand("".join(section.nav_parts))] if expand else section.nav_parts
+            sections.append(Section(section.anchor, section.level, title, parts, section.group, review, nav,
+                                    section.names, section.explained_by))
         if not sections[0].text and len(sections) > 1:
             sections.pop(0)
         return sections

@@ -1,30 +1,68 @@
-"""The benchmark's queries are many and varied, and every expected question exists on the site."""
+"""The benchmark's query sets: many, varied, graded, disjoint, and every graded question exists on the site.
+
+The held-out set (benchmarks/search_queries_heldout.yml) is written blind by someone else and lands
+on main on its own; until then the checks that need it are skipped."""
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from pathlib import Path
 
-import yaml
+import pytest
 
 from kb.search.index import INDEX_FILE, load_js
+from kb.search.normalize import compact
 
-QUERIES = Path(__file__).resolve().parents[2] / "benchmarks" / "search_queries.yml"
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks"
+sys.path.insert(0, str(BENCH))
+from search_quality import KINDS, SETS, Canon, load_queries, metrics  # noqa: E402
 
 
-def test_at_least_sixty_queries_of_every_kind():
-    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
-    assert len(queries) >= 60
-    assert len({q["q"] for q in queries}) == len(queries), "duplicate queries"
+def present(name: str) -> bool:
+    return SETS[name].exists()
+
+
+@pytest.mark.parametrize(("name", "least", "per_kind"), [("tuning", 60, 10), ("seen", 100, 15), ("heldout", 120, 0)])
+def test_sets_are_large_and_cover_every_kind(name, least, per_kind):
+    if not present(name):
+        pytest.skip(f"{SETS[name].name} has not landed yet")
+    queries = load_queries(SETS[name])
+    assert len(queries) >= least
+    assert len({compact(q["q"]) for q in queries}) == len(queries), "duplicate queries"
     kinds = Counter(q["kind"] for q in queries)
-    assert set(kinds) == {"keyword", "compound", "mixed", "alias", "paraphrase"}
-    assert min(kinds.values()) >= 10
-    assert all(1 <= len(q["expect"]) <= 5 for q in queries)
+    assert set(kinds) <= set(KINDS), kinds
+    if per_kind:
+        assert set(kinds) == set(KINDS) and min(kinds.values()) >= per_kind, kinds
+    for q in queries:
+        assert set(q["grades"].values()) <= {1, 2} and 2 in q["grades"].values(), q["q"]
 
 
-def test_expected_questions_are_sections_of_the_built_site(built_site: Path):
-    index = load_js(built_site / INDEX_FILE)
-    members = {s[1] for s in index["sections"] if s[4] >= 0}
-    anchors = {s[1] for s in index["sections"]} - members  # a group stands for its members
-    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
-    unknown = sorted({e for q in queries for e in q["expect"]} - anchors)
-    assert not unknown, f"expected ids that are no (group-level) question of the site: {unknown}"
+@pytest.mark.parametrize("name", ["seen", "heldout"])
+def test_sets_share_no_query_with_the_sets_tuned_on(name):
+    if not present(name):
+        pytest.skip(f"{SETS[name].name} has not landed yet")
+    tuned_on = ["tuning"] if name == "seen" else ["tuning", "seen"]
+    tuning = {compact(q["q"]) for other in tuned_on for q in load_queries(SETS[other])}
+    assert not [q["q"] for q in load_queries(SETS[name]) if compact(q["q"]) in tuning]
+
+
+def test_graded_questions_are_sections_of_the_built_site(built_site: Path):
+    canon = Canon(load_js(built_site / INDEX_FILE))
+    unknown = []
+    for name in filter(present, SETS):
+        for q in load_queries(SETS[name]):
+            for graded in q["grades"]:
+                try:
+                    canon.resolve(graded)
+                except KeyError:
+                    unknown.append((name, q["q"], graded))
+    assert not unknown, f"graded ids that are no (group-level) question of the site: {unknown}"
+
+
+def test_metrics_follow_their_definitions():
+    grades = {1: 2, 2: 2, 3: 1}
+    recall, ndcg, rr = metrics([9, 1, 3, 8, 7, 2], grades)
+    assert recall == 0.5 and rr == 0.5
+    assert metrics([1, 2, 3], grades) == (1.0, 1.0, 1.0)
+    assert metrics([None, 7], grades) == (0.0, 0.0, 0.0)
+    assert 0 < ndcg < 1

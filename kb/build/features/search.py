@@ -1,8 +1,8 @@
 """The site's search index (search/kb_index.js), from the pages as readers see them.
 
-Each h2/h3 question heading becomes one section (kb/search/extract.py). The browser client
-overrides/assets/javascripts/kb-search.js answers Material's search box from this index, and
-`python -m kb search` reads the same file.
+Each h2/h3 question heading becomes one section (kb/search/extract.py). The engine
+overrides/assets/javascripts/kb-search.js answers Material's search box from this index (through
+kb-search-box.js), and `python -m kb search` runs the same engine on the same file.
 
 Material's search plugin stays enabled because it draws the search box, but its lunr index is
 not used: each page is marked `search: {exclude: true}` before Material's plugin reads it, so
@@ -34,13 +34,13 @@ from kb.search.extract import page_sections, visible_text
 from kb.search.index import INDEX_FILE, build_index, dump_js, text_bytes
 from kb.search.index import Page as IndexPage
 from kb.search.vocab import VERSION as VOCAB_VERSION
-from kb.search.vocab import text_words
+from kb.search.vocab import rarity, text_words
 
 # The code that turns sections into the index file: a change in it must not reuse a cached index.
 INDEX_CODE = tuple(Path(module.__file__).read_bytes() for module in (search_index, search_vocab, search_normalize))
 EXTRACT_CODE = (Path(search_extract.__file__).read_bytes(), Path(pagescan.__file__).read_bytes())
 HOME_BOOST = 0.3
-REFERENCE_PAGES = {"glossary.md", "sources.md"}  # definitions and provenance: useful, but not the answer
+REFERENCE_PAGES = {"glossary.md", "sources.md", "review.md"}  # definitions, provenance, review status: not the answer
 REFERENCE_BOOST = 0.5
 
 
@@ -117,7 +117,8 @@ class SearchIndex(Feature):
         aliases = self.aliases()
         # The index is a pure function of the pages' sections, the aliases and the index code: a build
         # whose pages read the same (every build but the first, outside `mkdocs serve`) reuses it.
-        made_from = [[[p.url, p.title, p.boost, [[s.anchor, s.level, s.title, s.text, s.group, s.review] for s in p.sections]]
+        made_from = [[[p.url, p.title, p.boost, [[s.anchor, s.level, s.title, s.text, s.group, s.review, s.nav,
+                                                  s.names, s.explained_by] for s in p.sections]]
                       for p in pages], aliases]
         cache = self.build.text_cache(f"search-index-{version(*INDEX_CODE)}", lambda _: self._dump(pages, aliases))
         text, sections, text_size = cache(json.dumps(made_from, ensure_ascii=False))
@@ -129,8 +130,14 @@ class SearchIndex(Feature):
 
     def _dump(self, pages: list[IndexPage], aliases: list[list[str]]) -> tuple[str, int, int]:
         words_of = self.build.text_cache(f"search-words-{version(*VOCAB_VERSION)}", text_words)
-        index = build_index(pages, aliases, words_of)
+        rarity_of = self.build.text_cache(f"search-rarity-{version(*VOCAB_VERSION)}", _rarity)
+        index = build_index(pages, aliases, words_of, rarity_of)
         return dump_js(index), len(index["sections"]), text_bytes(index)
+
+
+def _rarity(joined: str) -> str:
+    """Rarity digits of "|"-joined words (loading jieba's dictionary only when the words change)."""
+    return rarity(joined.split("|") if joined else [])
 
 
 def _stub_material_index(site: Path) -> None:

@@ -1,13 +1,24 @@
 /*
- * Site search: Material's search box, answered by our own engine in the page.
+ * The site's search engine: the one implementation, run by the search box in the browser
+ * (kb-search-box.js) and by the terminal search and the tests through Node
+ * (kb/search/node_search.js). It reads the index the build writes (search/kb_index.js,
+ * layout in kb/search/index.py) and ranks its sections — one per question — for a query.
  *
- * The engine is the twin of kb/search/normalize.py + kb/search/engine.py (the
- * terminal search); tests run both on the same queries and compare rankings.
- * Material creates its search Web Worker with `new Worker(url)`, which Chromium
- * refuses for file:// pages. We stand in for that one worker with an object that
- * speaks the same messages (SETUP → READY, QUERY → RESULT) and runs in the page,
- * so search works over HTTP and from a folder on disk, with no network at all.
- * The index is a script (search/kb_index.js), because file:// pages cannot fetch JSON.
+ * Matching is on compact text (NFKC, lower case, no whitespace), so every string Ctrl+F
+ * finds on a page finds its section: a section whose title, text or navigation text
+ * contains the typed string is always a result. Ranking, per query term (alias
+ * spellings, Latin words, Chinese runs cut into the site's words):
+ *
+ *   Σ weight(term) × (3 × in title + (1 … 1.75 by count) × in text + 0.3 × in navigation)
+ *   + weight mass × share of the title the terms cover          (short, exact titles first)
+ *
+ * times coverage² (the share of term weight the section has), plus a bonus when the whole
+ * query occurs as typed. A term's weight is its idf squared, so rare words outweigh
+ * generic ones (设计, 方法); navigation text (related questions, bank links) barely counts.
+ * A section with no answer of its own (a bank prompt) counts half; a query naming a
+ * glossary term puts its entry and the questions that explain it first. Latin words of
+ * 5+ letters that the site never uses are corrected by one edit (transfomer →
+ * transformer); letters and digits join across hyphens (deepseekv3 = DeepSeek-V3).
  */
 (function (root) {
   "use strict";
@@ -17,9 +28,10 @@
   var SPACE_CLASS = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200d" +
     "\\u2028\\u2029\\u202f\\u205f\\u2060\\u3000\\ufeff";
   var SPACE_ONE = new RegExp("^[" + SPACE_CLASS + "]$");
+  var SPACES = new RegExp("[" + SPACE_CLASS + "]+", "g");
   var CJK = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$/;
   var LATIN = /^[a-z0-9]$/;
-  var DIGIT = /^[0-9]$/;
+  var JOINER = /([A-Za-z0-9])[-_]+(?=[A-Za-z0-9])/g;  /* DeepSeek-V3 → DeepSeekV3 for loose matching */
   var PARTICLES = "的吗呢吧啊呀";
   var WORD = 2, CAMEL = 1;
 
@@ -27,39 +39,86 @@
     return ch.toLowerCase();
   }
 
+  /* NFKC + lower case, character by character: the form every comparison is made in */
   function norm(text) {
     return Array.from(text.normalize("NFKC"), lowerEach).join("");
   }
 
-  /* [compact text, Uint8Array of Latin word starts]; see normalize.compact_starts */
+  function isSpace(code) {
+    return code === 32 || (code >= 9 && code <= 13) || (code >= 0x1c && code <= 0x1f) || code === 0x85 ||
+      code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200d) || code === 0x2028 ||
+      code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x2060 || code === 0x3000 || code === 0xfeff;
+  }
+
+  /* a-z or 0-9: 1 letter, 2 digit, 0 anything else */
+  function latinKind(code) {
+    return code >= 97 && code <= 122 ? 1 : code >= 48 && code <= 57 ? 2 : 0;
+  }
+
+  /* [compact text, Uint8Array: where a Latin word starts (WORD) or starts inside a run (CAMEL)].
+     A word starts after a space or a non-Latin character, at a lower→upper change
+     (PrefixDecoder), where an acronym meets a word (QLoRA → Q + LoRA) and between
+     letters and digits (GPT4): `lora` is a word in `LoRA 微调` and `QLoRA`, not in `exploration`.
+     Written for speed: the index's 600 KB go through here when search is first used. */
   function compactStarts(text) {
-    var chars = [], starts = [], gap = true, prevLower = false, prevUpper = false;
-    var source = Array.from(text.normalize("NFKC"));
-    for (var k = 0; k < source.length; k++) {
-      var ch = source[k];
-      if (SPACE_ONE.test(ch)) { gap = true; continue; }
-      var upper = ch >= "A" && ch <= "Z";
-      var following = k + 1 < source.length ? source[k + 1] : "";
-      var camel = upper && (prevLower || (prevUpper && following >= "a" && following <= "z"));
-      for (var c of ch.toLowerCase()) {
-        var latin = LATIN.test(c);
-        var prev = chars.length ? chars[chars.length - 1] : "";
-        var start;
-        if (!latin) start = 0;
-        else if (gap || !LATIN.test(prev || " ") || DIGIT.test(c) !== DIGIT.test(prev)) start = WORD;
-        else start = camel ? CAMEL : 0;
-        chars.push(c);
-        for (var u = 0; u < c.length; u++) starts.push(u === 0 ? start : 0);
+    var src = text.normalize("NFKC"), n = src.length;
+    var parts = [], run = 0, starts = new Uint8Array(n * 3 + 1), len = 0;
+    var gap = true, prevLower = false, prevUpper = false, prevKind = 0;
+    for (var k = 0; k < n; k++) {
+      var code = src.charCodeAt(k);
+      if (isSpace(code)) {
+        if (run < k) parts.push(src.slice(run, k));
+        run = k + 1;
+        gap = true;
+        continue;
+      }
+      if (code >= 0x2e80 && code < 0xd800) {  /* CJK and other caseless characters: as they are */
+        starts[len++] = 0;
+        prevKind = 0;
+        gap = prevLower = prevUpper = false;
+        continue;
+      }
+      var width = code >= 0xd800 && code <= 0xdbff && k + 1 < n ? 2 : 1;
+      var upper = code >= 65 && code <= 90;
+      var next = k + width < n ? src.charCodeAt(k + width) : 0;
+      var camel = upper && (prevLower || (prevUpper && next >= 97 && next <= 122));
+      var lowered = code < 128 ? (upper ? String.fromCharCode(code + 32) : null) : src.substr(k, width).toLowerCase();
+      if (lowered === src.substr(k, width)) lowered = null;
+      if (lowered !== null) {
+        if (run < k) parts.push(src.slice(run, k));
+        parts.push(lowered);
+        run = k + width;
+      }
+      var chars = lowered === null ? src.substr(k, width) : lowered;
+      for (var j = 0; j < chars.length; j++) {
+        var c = chars.charCodeAt(j), kind = latinKind(c), start = 0;
+        if (kind) {
+          if (gap || !prevKind || (kind === 2) !== (prevKind === 2)) start = WORD;
+          else start = camel ? CAMEL : 0;
+        }
+        starts[len++] = start;  /* a surrogate pair's second half starts nothing */
+        prevKind = kind;
         gap = false;
       }
-      prevLower = ch >= "a" && ch <= "z";
+      prevLower = code >= 97 && code <= 122;
       prevUpper = upper;
+      k += width - 1;
     }
-    return [chars.join(""), Uint8Array.from(starts)];
+    if (run < n) parts.push(src.slice(run, n));
+    return [parts.join(""), starts.slice(0, len)];
   }
 
   function compact(text) {
     return compactStarts(text)[0];
+  }
+
+  /* A compact spelling without the hyphens between letters and digits (deepseek-v3 → deepseekv3) */
+  function unjoin(key) {
+    return key.replace(/([a-z0-9])[-_]+(?=[a-z0-9])/g, "$1");
+  }
+
+  function collapse(text) {
+    return text.replace(SPACES, " ").trim();
   }
 
   function charClass(ch) {
@@ -68,7 +127,8 @@
     return "P";
   }
 
-  /* [start, end, class] runs over the compact form; see normalize.runs */
+  /* [start, end, class] runs over the compact form: Latin ('L') or Chinese ('C'); runs end
+     at whitespace, punctuation and every change of script (MoE负载均衡 → moe + 负载均衡). */
   function runs(text) {
     var out = [];
     var pos = 0, start = -1, cls = "";
@@ -86,11 +146,42 @@
     return out;
   }
 
-  /* ------------------------------------------------------------ engine */
+  /* Optimal string alignment distance, or limit + 1 as soon as it must exceed `limit` */
+  function editDistance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var prev2 = null, prev = [], cur;
+    for (var j = 0; j <= b.length; j++) prev.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      cur = [i];
+      var low = i;
+      for (var k = 1; k <= b.length; k++) {
+        var cost = a[i - 1] === b[k - 1] ? 0 : 1;
+        var d = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + cost);
+        if (prev2 && i > 1 && k > 1 && a[i - 1] === b[k - 2] && a[i - 2] === b[k - 1]) d = Math.min(d, prev2[k - 2] + 1);
+        cur.push(d);
+        if (d < low) low = d;
+      }
+      if (low > limit) return limit + 1;
+      prev2 = prev;
+      prev = cur;
+    }
+    return prev[b.length];
+  }
 
-  var TITLE_WEIGHT = 3.0, TIGHT_WEIGHT = 1.0, PHRASE_TITLE = 4.0, PHRASE_TEXT = 1.5;
-  var INSIDE_WORD = 0.3, CAMEL_WORD = 0.8, SINGLE_WEIGHT = 0.25, PARTIAL_WEIGHT = 0.4, PARTIAL_MIN = 0.5;
-  var COUNT_CAP = 8, SCAN_CAP = 64, MAX_WORD = 8, INTRO_WEIGHT = 0.5, SEP = "\x01";
+  /* ------------------------------------------------------------ ranking constants */
+
+  var TITLE_WEIGHT = 4.0, NAV_WEIGHT = 0.3, NAV_COVER = 0.2, TIGHT_WEIGHT = 1.0;
+  var PHRASE_TITLE = 4.0, PHRASE_TEXT = 1.5, PHRASE_NAV = 0.3;
+  var INSIDE_WORD = 0.3, CAMEL_WORD = 0.8, SINGLE_WEIGHT = 0.25;
+  var PARTIAL_WEIGHT = 0.4, PARTIAL_MIN = 0.5, IDF_POWER = 1.5;
+  var LENGTH_NORM = 0.3, GENERIC = 0.15, UNANSWERED = 0.5, INTRO_WEIGHT = 0.5, MIN_COVER = 0.3;
+  var TERM_ENTRY = 4.0, TERM_ANSWER = 3.0, TERM_SHARE = 0.6, TERM_WHOLE = 1.0;
+  /* English function words: not terms of a query that has others (the site is Chinese, so
+     they would look rare and outweigh the words that matter) */
+  var ENGLISH_STOP = new Set(("a an the is are was were be been of to in on at by for from with and or not all any " +
+    "what how why when which who does do did can could should would will it its this that these those " +
+    "i you we they he she my your our vs").split(" "));
+  var TYPO_MIN = 5, COUNT_CAP = 8, SCAN_CAP = 64, MAX_WORD = 8, SEP = "\x01";
 
   function isLatin(ch) {
     return (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9");
@@ -104,7 +195,9 @@
     return (b.length - a.length) || (a < b ? -1 : a > b ? 1 : 0);
   }
 
-  /* [strength, word-level count, length]; see engine._find */
+  /* [strength, word-level count] of `alt` in one compact text: strength 1 at a word start
+     (or for any non-Latin spelling), CAMEL_WORD at a start inside a Latin run (QLoRA),
+     INSIDE_WORD when a Latin spelling only occurs inside words, 0 when absent */
   function find(text, starts, alt) {
     var latin = isLatin(alt[0]);
     var pos = text.indexOf(alt), words = 0, strength = 0.0, scans = 0;
@@ -115,58 +208,158 @@
       scans += 1;
       pos = text.indexOf(alt, pos + 1);
     }
-    return [strength, words, alt.length];
+    return [strength, words];
   }
+
+  function joinParts(parts) {
+    var size = 0;
+    parts.forEach(function (p, k) { size += p[1].length + (k ? 1 : 0); });
+    var starts = new Uint8Array(size), at = 0;
+    parts.forEach(function (p, k) {
+      if (k) at += 1;
+      starts.set(p[1], at);
+      at += p[1].length;
+    });
+    return [parts.map(function (p) { return p[0]; }).join(SEP), starts];
+  }
+
+  /* ------------------------------------------------------------ engine */
 
   function Engine(index) {
     var self = this;
+    var sections = this.sections = index.sections;
     this.pages = index.pages;
-    this.sections = index.sections;
-    var titles = this.sections.map(function (s) { return compactStarts(s[2]); });
-    var texts = this.sections.map(function (s) { return compactStarts(s[3]); });
-    this.titles = titles.map(function (t) { return t[0]; });
-    this.titleStarts = titles.map(function (t) { return t[1]; });
-    this.corpus = this.titles.concat(texts.map(function (t) { return t[0]; })).join(SEP);
-    /* A group's text includes its members' titles and texts: the group is the question */
+    var n = sections.length;
     this.members = new Map();
-    this.sections.forEach(function (s, i) {
+    sections.forEach(function (s, i) {
       if (s[4] >= 0) {
         if (!self.members.has(s[4])) self.members.set(s[4], []);
         self.members.get(s[4]).push(i);
       }
     });
-    this.members.forEach(function (members, g) {
-      var parts = [texts[g]];
-      members.forEach(function (m) { parts.push(titles[m], texts[m]); });
-      var size = 0;
-      parts.forEach(function (p, k) { size += p[1].length + (k ? 1 : 0); });
-      var starts = new Uint8Array(size), at = 0;
-      parts.forEach(function (p, k) {
-        if (k) at += 1;
-        starts.set(p[1], at);
-        at += p[1].length;
-      });
-      texts[g] = [parts.map(function (p) { return p[0]; }).join(SEP), starts];
-    });
-    this.texts = texts.map(function (t) { return t[0]; });
-    this.textStarts = texts.map(function (t) { return t[1]; });
-    this.boost = this.sections.map(function (s) { return Number(self.pages[s[0]][2]); });
+    /* A group is its members: their titles (the sources' own wording) count as its titles,
+       their texts as its text */
+    this.heads = new Array(n);
+    this.texts = new Array(n);
+    this.textStarts = new Array(n);
+    this.navs = new Array(n);
+    this.navStarts = new Array(n);
+    var own = sections.map(function (s) { return [compactStarts(s[2]), compactStarts(s[3]), compactStarts(s[6] || "")]; });
+    var corpus = [];
+    for (var i = 0; i < n; i++) {
+      var ids = [i].concat(this.members.get(i) || []);
+      this.heads[i] = ids.map(function (m) { return own[m][0]; });
+      var text = joinParts(ids.map(function (m) { return own[m][1]; }));
+      var nav = joinParts(ids.map(function (m) { return own[m][2]; }));
+      this.texts[i] = text[0];
+      this.textStarts[i] = text[1];
+      this.navs[i] = nav[0];
+      this.navStarts[i] = nav[1];
+      corpus.push(this.heads[i][0], this.texts[i], this.navs[i]);
+    }
+    this.corpus = corpus.join(SEP);
+    /* Letters and digits joined across hyphens, for queries typed without them (deepseekv3);
+       each section's joined fields are made when a query first needs them */
+    this.looseCorpus = unjoin(this.corpus);
+    this.looseTexts = new Array(n);  /* to see cheaply whether a section can match that way */
+    for (i = 0; i < n; i++) {
+      this.looseTexts[i] = unjoin(this.heads[i].map(function (h) { return h[0]; }).concat(this.texts[i], this.navs[i]).join(SEP));
+    }
+    this.loose = new Array(n);
+    this.boost = sections.map(function (s) { return Number(self.pages[s[0]][2]); });
+    /* A word in a long text is weaker evidence than in a short one (BM25's length normalization) */
+    var mean = 0;
+    this.texts.forEach(function (t) { mean += t.length / n; });
+    this.lengthNorm = this.texts.map(function (t) { return 1 - LENGTH_NORM + LENGTH_NORM * t.length / Math.max(mean, 1); });
+    this.answered = sections.map(function (s) { return s.length > 7 ? s[7] : 1; });
+    /* Alias groups: any spelling of a group finds the others */
     this.groups = [];
     this.alias = new Map();
     (index.aliases || []).forEach(function (group) {
       var spellings = group.map(compact);
       self.groups.push([spellings, group]);
       spellings.forEach(function (s) {
-        if (!self.alias.has(s)) self.alias.set(s, self.groups.length - 1);
+        [s, unjoin(s)].forEach(function (key) {
+          if (key && !self.alias.has(key)) self.alias.set(key, self.groups.length - 1);
+        });
       });
     });
     this.aliasKeys = Array.from(this.alias.keys()).sort(byLengthThenText);
-    this.words = new Set((index.words || "").split("|").filter(Boolean));
+    /* Glossary terms: name → [entry section, sections that explain it] */
+    this.termNames = new Map();
+    (index.terms || []).forEach(function (t) {
+      var names = t[1].map(compact);
+      /* a name of an alias group that holds one of the term's names names the term too */
+      names.forEach(function (name) {
+        var g = self.alias.get(name);
+        if (g !== undefined) names = names.concat(self.groups[g][0]);
+      });
+      names.forEach(function (name) {
+        [name, unjoin(name)].forEach(function (key) {
+          if (key && !self.termNames.has(key)) self.termNames.set(key, [t[0], t[2]]);
+        });
+      });
+    });
+    this.termKeys = Array.from(this.termNames.keys()).sort(byLengthThenText);
+    var words = (index.words || "").split("|").filter(Boolean), rarity = index.rarity || "";
+    this.words = new Set(words);
+    this.rarity = new Map();
+    words.forEach(function (w, k) { if (k < rarity.length) self.rarity.set(w, Number(rarity[k])); });
     var stop = Array.from(new Set((index.stop || []).map(compact))).sort(byLengthThenText);
     this.stop = stop.length ? new RegExp(stop.map(regexEscape).join("|"), "g") : null;
+    this.vocab = null;  /* Latin words of the site, made when a query first needs them */
   }
 
-  /* Fewest pieces, each a site word or one character; see engine._cut */
+  /* Latin words the site uses (and alias / glossary spellings), with how often they occur */
+  Engine.prototype.latinWords = function () {
+    if (this.vocab) return this.vocab;
+    var vocab = new Map(), re = /[a-z0-9]+/g, m;
+    function add(text, weight) {
+      var t = text.normalize("NFKC").toLowerCase();
+      re.lastIndex = 0;
+      while ((m = re.exec(t))) {
+        if (/[a-z]/.test(m[0])) vocab.set(m[0], (vocab.get(m[0]) || 0) + weight);
+      }
+    }
+    this.sections.forEach(function (s) { add(s[2] + " " + s[3] + " " + (s[6] || ""), 1); });
+    this.groups.forEach(function (g) { g[1].forEach(function (s) { add(s, 5); }); });
+    this.termNames.forEach(function (_, name) { add(name, 5); });
+    this.vocab = vocab;
+    return vocab;
+  };
+
+  /* The closest Latin word the site uses, at most `limit` edits away (the most frequent of
+     the closest), or null */
+  Engine.prototype.nearestWord = function (word, limit) {
+    var best = null, bestD = limit + 1, bestRank = -1;
+    this.latinWords().forEach(function (count, w) {
+      if (Math.abs(w.length - word.length) > Math.min(limit, bestD)) return;
+      var d = editDistance(word, w, Math.min(limit, bestD));
+      /* among the closest: one that starts like the typed word (typos rarely hit the first
+         letter), then the most frequent */
+      var rank = (w[0] === word[0] ? 1e9 : 0) + count;
+      if (d < bestD || (d === bestD && rank > bestRank)) { best = w; bestD = d; bestRank = rank; }
+    });
+    return bestD <= limit ? best : null;
+  };
+
+  /* Correct Latin words of 5+ letters that the site never uses as a word (nor written with
+     hyphens: deepseekv3), by one edit. The typed text stays a phrase of the query, so a
+     section containing it as typed is still found. */
+  Engine.prototype.correct = function (text) {
+    var self = this, fixes = [];
+    var out = norm(text).replace(/[a-z0-9]+/g, function (w) {
+      if (w.replace(/[0-9]/g, "").length < TYPO_MIN || self.latinWords().has(w)) return w;
+      if (self.corpus.indexOf(w) < 0 && self.looseCorpus.indexOf(w) >= 0) return w;
+      var fix = self.nearestWord(w, 1);
+      if (!fix) return w;
+      fixes.push([w, fix]);
+      return fix;
+    });
+    return { text: fixes.length ? out : text, fixes: fixes };
+  };
+
+  /* Fewest pieces, each a site word or one character (ties: fewer single characters, then earliest cut) */
   Engine.prototype.cut = function (run) {
     var n = run.length, best = new Array(n + 1).fill(null);
     best[0] = [0, 0, -1];
@@ -191,6 +384,7 @@
     return out.reverse();
   };
 
+  /* [offset, piece] of a Chinese run; with `stop`, question words (什么是, 如何) are cut out */
   Engine.prototype.segment = function (run, stop) {
     var pieces = [];
     if (!this.stop || !stop) pieces = [[0, run]];
@@ -214,16 +408,17 @@
     return out;
   };
 
-  Engine.prototype.aliasSpans = function (cq, bounds) {
+  /* [start, end, value] of the longest keys of `keys` found in cq, not splitting Latin words */
+  function spansOf(cq, bounds, keys, value) {
     function edge(k) {
       return k <= 0 || k >= cq.length || bounds.has(k) || !(isLatin(cq[k - 1]) && isLatin(cq[k]));
     }
     var spans = [], i = 0;
     while (i < cq.length) {
       var taken = false;
-      for (var key of this.aliasKeys) {
+      for (var key of keys) {
         if (cq.startsWith(key, i) && edge(i) && edge(i + key.length)) {
-          spans.push([i, i + key.length, this.alias.get(key)]);
+          spans.push([i, i + key.length, value(key)]);
           i += key.length;
           taken = true;
           break;
@@ -232,11 +427,19 @@
       if (!taken) i += 1;
     }
     return spans;
-  };
+  }
 
   Engine.prototype.parse = function (text) {
-    var query = this.parseWith(text, true);
-    return query.terms.length ? query : this.parseWith(text, false);
+    var fixed = this.correct(text);
+    var query = this.parseWith(fixed.text, true);
+    if (!query.terms.length) query = this.parseWith(fixed.text, false);
+    query.text = text;
+    query.fixes = fixed.fixes;
+    if (fixed.fixes.length) {
+      var typed = compact(text);
+      if (typed && query.phrases.indexOf(typed) < 0) query.phrases.unshift(typed);
+    }
+    return query;
   };
 
   Engine.prototype.parseWith = function (text, stop) {
@@ -245,11 +448,12 @@
     var parts = runs(text);
     var bounds = new Set();
     parts.forEach(function (p) { bounds.add(p[0]); bounds.add(p[1]); });
-    var spans = this.aliasSpans(cq, bounds);
+    var alias = this.alias;
+    var spans = spansOf(cq, bounds, this.aliasKeys, function (k) { return alias.get(k); });
     var pieces = [];
     spans.forEach(function (sp) {
       var g = self.groups[sp[2]];
-      pieces.push([sp[0], { label: cq.slice(sp[0], sp[1]), alts: g[0], shows: g[1], cjk: false }]);
+      pieces.push([sp[0], { label: cq.slice(sp[0], sp[1]), alts: g[0], shows: g[1], cjk: false, loose: false }]);
     });
     parts.forEach(function (p) {
       var start = p[0], end = p[1], cls = p[2];
@@ -264,13 +468,13 @@
         var piece = cq.slice(a, b);
         if (cls === "C") {
           self.segment(piece, stop).forEach(function (seg) {
-            pieces.push([a + seg[0], { label: seg[1], alts: [seg[1]], shows: [seg[1]], cjk: true }]);
+            pieces.push([a + seg[0], { label: seg[1], alts: [seg[1]], shows: [seg[1]], cjk: true, loose: false }]);
           });
         } else {
-          if (self.corpus.indexOf(piece) < 0 && piece.length > 3 && piece.endsWith("s")) {
-            piece = piece.slice(0, -1);
-          }
-          pieces.push([a, { label: piece, alts: [piece], shows: [piece], cjk: false }]);
+          if (stop && ENGLISH_STOP.has(piece)) continue;
+          if (self.corpus.indexOf(piece) < 0 && piece.length > 3 && piece.endsWith("s")) piece = piece.slice(0, -1);
+          var loose = self.corpus.indexOf(piece) < 0 && self.looseCorpus.indexOf(piece) >= 0;
+          pieces.push([a, { label: piece, alts: [piece], shows: [piece], cjk: false, loose: loose }]);
         }
       }
     });
@@ -286,30 +490,109 @@
         if (phrases.indexOf(variant) < 0) phrases.push(variant);
       });
     });
-    return { text: text, terms: terms, phrases: phrases };
+    /* Glossary terms the query names, and how much of the query (question words aside) they make up */
+    var names = this.termNames;
+    var named = spansOf(cq, bounds, this.termKeys, function (k) { return names.get(k); });
+    var content = cq;
+    if (this.stop && stop) { this.stop.lastIndex = 0; content = cq.replace(this.stop, ""); }
+    content = content.replace(/[^a-z0-9\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g, "");
+    var named_terms = named.map(function (sp) {
+      return { entry: sp[2][0], answers: sp[2][1], share: Math.min(1, (sp[1] - sp[0]) / Math.max(1, content.length)) };
+    });
+    return { text: text, terms: terms, phrases: phrases, named: named_terms };
   };
 
-  /* [title strength, text strength, text count, length found in title] or null */
+  /* The fields of section i that matching reads: as written, or with letters and digits
+     joined across hyphens (for a term found only that way), or null */
+  Engine.prototype.fields = function (i, loose) {
+    if (loose) {
+      if (this.loose[i] === undefined) this.loose[i] = this.joinedFields(i);
+      return this.loose[i];
+    }
+    return { heads: this.heads[i], text: this.texts[i], textStarts: this.textStarts[i], nav: this.navs[i], navStarts: this.navStarts[i] };
+  };
+
+  /* How much a term counts for being specific in Chinese at large: 1 for terms of art and
+     for words the site's vocabulary does not rate, down to GENERIC for everyday words */
+  Engine.prototype.generic = function (term) {
+    var r = term.cjk ? this.rarity.get(term.label) : undefined;
+    return r === undefined ? 1.0 : GENERIC + (1 - GENERIC) * r / 9;
+  };
+
+  Engine.prototype.joinedFields = function (i) {
+    var sections = this.sections, ids = [i].concat(this.members.get(i) || []);
+    var raw = ids.map(function (m) { return sections[m][2] + sections[m][3] + (sections[m][6] || ""); }).join("");
+    JOINER.lastIndex = 0;
+    if (!JOINER.test(raw)) return null;
+    function joined(field) {
+      return ids.map(function (m) { return compactStarts((sections[m][field] || "").replace(JOINER, "$1")); });
+    }
+    var text = joinParts(joined(3)), nav = joinParts(joined(6));
+    return { heads: joined(2), text: text[0], textStarts: text[1], nav: nav[0], navStarts: nav[1] };
+  };
+
+  /* [title strength, text strength, text count, length found in title, nav strength, alt] or null */
   Engine.prototype.cell = function (term, i) {
-    var ts = 0.0, xs = 0.0, count = 0, tlen = 0;
-    for (var alt of term.alts) {
-      var r = find(this.titles[i], this.titleStarts[i], alt);
-      if (r[0] > ts || (r[0] === ts && r[0] && r[2] > tlen)) { ts = r[0]; tlen = r[2]; }
-      r = find(this.texts[i], this.textStarts[i], alt);
+    if (term.loose && this.looseTexts[i].indexOf(term.alts[term.live[0]]) < 0) return null;
+    var f = this.fields(i, term.loose);
+    if (!f) return null;
+    var ts = 0.0, xs = 0.0, ns = 0.0, count = 0, tlen = 0, r, heads = f.heads, first = -1;
+    for (var a = 0; a < term.live.length; a++) {
+      var alt = term.alts[term.live[a]];
+      for (var h = 0; h < heads.length; h++) {
+        r = find(heads[h][0], heads[h][1], alt);
+        if (r[0] > ts || (r[0] === ts && r[0] && alt.length / (heads[h][0].length || 1) > tlen)) {
+          ts = r[0];
+          tlen = alt.length / (heads[h][0].length || 1);
+        }
+      }
+      r = find(f.text, f.textStarts, alt);
       xs = Math.max(xs, r[0]);
       count = Math.min(COUNT_CAP, count + r[1]);
+      r = find(f.nav, f.navStarts, alt);
+      ns = Math.max(ns, r[0]);
+      if (first < 0 && (ts || xs || ns)) first = term.live[a];
     }
-    return ts || xs ? [ts, xs, count, tlen] : null;
+    return ts || xs || ns ? [ts, xs, count, tlen, ns, first] : null;
   };
 
+  /* Where the whole query (or an alias variant) occurs as typed: [title, text, nav] strengths */
+  Engine.prototype.phraseIn = function (phrases, i) {
+    var inTitle = 0, inText = 0, inNav = 0;
+    for (var p of phrases) {
+      if (p.loose && this.looseTexts[i].indexOf(p.text) < 0) continue;
+      var f = this.fields(i, p.loose);
+      if (!f) continue;
+      for (var h = 0; h < f.heads.length; h++) inTitle = Math.max(inTitle, find(f.heads[h][0], f.heads[h][1], p.text)[0]);
+      inText = Math.max(inText, find(f.text, f.textStarts, p.text)[0]);
+      inNav = Math.max(inNav, find(f.nav, f.navStarts, p.text)[0]);
+    }
+    return [inTitle, inText, inNav];
+  };
+
+  /* The query's phrases that occur anywhere: [{text, loose}] */
+  Engine.prototype.livePhrases = function (phrases) {
+    var out = [], self = this;
+    phrases.forEach(function (p) {
+      if (self.corpus.indexOf(p) >= 0) out.push({ text: p, loose: false });
+      var joined = unjoin(p);
+      if (self.looseCorpus.indexOf(joined) >= 0) out.push({ text: joined, loose: true });
+    });
+    return out;
+  };
+
+  /* Every matching section, best first (ties keep site order); `limit` keeps the top */
   Engine.prototype.search = function (text, limit) {
-    var query = this.parse(text);
-    if (!query.phrases.length) return [];
+    var query = typeof text === "string" ? this.parse(text) : text;
+    if (!query.phrases.length) return Object.assign([], { query: query });
     var n = this.sections.length, self = this;
     var cells = [], weights = [];
     query.terms.forEach(function (term) {
+      var where = term.loose ? self.looseCorpus : self.corpus;
+      term.live = [];
+      term.alts.forEach(function (alt, k) { if (where.indexOf(alt) >= 0) term.live.push(k); });
       var row = new Array(n), df = 0, any = 0;
-      for (var i = 0; i < n; i++) {
+      for (var i = 0; i < n && term.live.length; i++) {
         row[i] = self.cell(term, i);
         if (row[i]) {
           any += 1;
@@ -318,23 +601,33 @@
       }
       if (!df) df = any;
       cells.push(row);
-      var weight = df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0.0;
+      var idf = df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0.0;
+      var weight = idf ** IDF_POWER * self.generic(term);
       weights.push(term.cjk && term.label.length === 1 ? weight * SINGLE_WEIGHT : weight);
     });
     var total = 0;
     weights.forEach(function (w) { total += w; });
+    var bonus = Math.max(total, 1.0);
+    var named = new Map();  /* section → term bonus */
+    query.named.forEach(function (t) {
+      if (t.share < TERM_SHARE) return;
+      var gain = bonus * t.share * t.share;
+      named.set(t.entry, Math.max(named.get(t.entry) || 0, TERM_ENTRY * gain));
+      t.answers.forEach(function (a) { named.set(a, Math.max(named.get(a) || 0, TERM_ANSWER * gain)); });
+    });
+    var phrases = this.livePhrases(query.phrases);
     var out = [];
     for (var i = 0; i < n; i++) {
       var score = 0.0, matched = 0.0, tight = 0, found = {};
       for (var t = 0; t < query.terms.length; t++) {
         var term = query.terms[t], w = weights[t], cell = cells[t][i];
         if (cell) {
-          var f = TITLE_WEIGHT * cell[0];
-          if (cell[1]) f += cell[1] * (1 + 0.25 * Math.log2(Math.max(cell[2], 1)));
+          var f = TITLE_WEIGHT * cell[0] + NAV_WEIGHT * cell[4];
+          if (cell[1]) f += cell[1] * (1 + 0.25 * Math.log2(Math.max(cell[2], 1))) / this.lengthNorm[i];
           score += w * f;
-          matched += w * Math.max(cell[0], cell[1]);
+          matched += w * Math.max(cell[0], cell[1], NAV_COVER * cell[4]);
           if (cell[0] >= CAMEL_WORD) tight += cell[3] * cell[0];
-          found[term.label] = this.firstShow(term, i);
+          found[term.label] = term.shows[cell[5]];
           continue;
         }
         found[term.label] = null;
@@ -346,30 +639,45 @@
           }
         }
       }
+      var cover = total ? matched / total : 0;
       if (total) {
-        if (this.titles[i]) score += TIGHT_WEIGHT * total * Math.min(1.0, tight / this.titles[i].length);
-        var cover = matched / total;
+        score += TIGHT_WEIGHT * total * Math.min(1.0, tight);
         score *= cover * cover;
       }
-      var bonus = Math.max(total, 1.0), inTitle = 0, inText = 0;
-      for (var p of query.phrases) {
-        inTitle = Math.max(inTitle, find(this.titles[i], this.titleStarts[i], p)[0]);
-        inText = Math.max(inText, find(this.texts[i], this.textStarts[i], p)[0]);
-      }
-      score += bonus * Math.max(PHRASE_TITLE * inTitle, PHRASE_TEXT * inText);
-      if (score > 0) {
-        out.push({ section: i, score: score * this.boost[i] * (this.sections[i][1] ? 1.0 : INTRO_WEIGHT), found: found });
-      }
+      var ph = phrases.length ? this.phraseIn(phrases, i) : [0, 0, 0];
+      var exact = ph[0] || ph[1] || ph[2];
+      if (!exact && cover < MIN_COVER) continue;
+      score += bonus * Math.max(PHRASE_TITLE * ph[0], PHRASE_TEXT * ph[1], PHRASE_NAV * ph[2]);
+      var weight = (this.answered[i] ? 1.0 : UNANSWERED) * (this.sections[i][1] ? 1.0 : INTRO_WEIGHT);
+      var extra = named.get(i) || 0;
+      score = score * this.boost[i] * weight + extra * weight;
+      if (score > 0) out.push({ section: i, score: score, found: found, exact: !!exact });
     }
     out = this.foldMembers(out);
     out.sort(function (x, y) { return (y.score - x.score) || (x.section - y.section); });
+    out = this.termFirst(out, query);
+    if (limit) out = out.slice(0, limit);
     out.query = query;
-    if (limit) {
-      var top = out.slice(0, limit);
-      top.query = query;
-      return top;
-    }
     return out;
+  };
+
+  /* A query that is a glossary term (question words aside): its entry first, then the
+     questions the entry names as explaining it, then the rest, each in score order */
+  Engine.prototype.termFirst = function (hits, query) {
+    var whole = query.named.filter(function (t) { return t.share >= TERM_WHOLE; });
+    if (whole.length !== 1) return hits;
+    var t = whole[0], rank = new Map();
+    rank.set(t.entry, 0);
+    t.answers.forEach(function (a) { if (!rank.has(a)) rank.set(a, 1); });
+    var first = [], rest = [];
+    hits.forEach(function (h) { (rank.has(h.section) ? first : rest).push(h); });
+    first.sort(function (x, y) { return rank.get(x.section) - rank.get(y.section); });
+    var out = first.concat(rest);
+    /* scores follow the order (Material's Enter opens the best-scored result) */
+    for (var k = first.length - 1; k >= 0; k--) {
+      if (k + 1 < out.length && out[k].score <= out[k + 1].score) out[k].score = out[k + 1].score * 1.001 + 1e-6;
+    }
+    return Object.assign(out, { query: hits.query });
   };
 
   /* A group stands for its members: it takes the best member score, members drop out */
@@ -377,11 +685,53 @@
     var bySection = new Map(), out = [], self = this;
     hits.forEach(function (h) { bySection.set(h.section, h); });
     hits.forEach(function (h) {
-      var group = bySection.get(self.sections[h.section][4]);
-      if (!group) out.push(h);
-      else if (h.score > group.score) group.score = h.score;
+      var owner = self.sections[h.section][4];
+      if (owner < 0) { out.push(h); return; }
+      var group = bySection.get(owner);
+      if (!group) {
+        group = { section: owner, score: h.score, found: h.found, exact: h.exact };
+        bySection.set(owner, group);
+        out.push(group);
+      } else if (h.score > group.score) group.score = h.score;
     });
     return out;
+  };
+
+  /* Nothing matched: the closest spelling the site knows, as a whole query, or null */
+  Engine.prototype.suggest = function (text) {
+    var self = this, changed = false;
+    var out = norm(text).replace(/[a-z0-9]+/g, function (w) {
+      if (w.length < 3 || self.corpus.indexOf(w) >= 0) return w;
+      var fix = self.nearestWord(w, w.length >= 8 ? 2 : 1);
+      if (fix) { changed = true; return fix; }
+      return w;
+    });
+    if (!changed) {
+      var cq = compact(text), best = null, bestD = 2;
+      this.termKeys.concat(this.aliasKeys).forEach(function (key) {
+        if (key.length < 2 || Math.abs(key.length - cq.length) > 1) return;
+        var d = editDistance(cq, key, 1);
+        if (d < bestD) { bestD = d; best = key; }
+      });
+      if (best) return this.displayName(best);
+      return null;
+    }
+    return collapse(out);
+  };
+
+  /* How a compact term name is written on the site */
+  Engine.prototype.displayName = function (key) {
+    var t = this.termNames.get(key);
+    if (t) {
+      var entry = this.sections[t[0]];
+      if (compact(entry[2]) === key) return entry[2];
+    }
+    var g = this.alias.get(key);
+    if (g !== undefined) {
+      var group = this.groups[g];
+      return group[1][group[0].indexOf(key)];
+    }
+    return key;
   };
 
   /* What a snippet is cut from: the section's text; for a group, its members' titles and texts */
@@ -390,22 +740,15 @@
     (this.members.get(i) || []).forEach(function (m) {
       parts.push(self.sections[m][2], self.sections[m][3]);
     });
-    return parts.filter(function (p) { return p; }).join(" ");
-  };
-
-  Engine.prototype.firstShow = function (term, i) {
-    for (var k = 0; k < term.alts.length; k++) {
-      var alt = term.alts[k];
-      if (this.titles[i].indexOf(alt) >= 0 || this.texts[i].indexOf(alt) >= 0) return term.shows[k];
-    }
-    return term.shows[0];
+    var text = parts.filter(function (p) { return p; }).join(" ");
+    return text || this.sections[i][6] || "";
   };
 
   Engine.prototype.pairShare = function (label, i) {
     var got = 0, pairs = label.length - 1;
     for (var k = 0; k < pairs; k++) {
       var p = label.slice(k, k + 2);
-      if (this.titles[i].indexOf(p) >= 0 || this.texts[i].indexOf(p) >= 0) got += 1;
+      if (this.heads[i][0][0].indexOf(p) >= 0 || this.texts[i].indexOf(p) >= 0) got += 1;
     }
     return got / pairs;
   };
@@ -415,6 +758,7 @@
     return s[1] ? url + "#" + s[1] : url;
   };
 
+  /* Compact strings to mark in a snippet: phrases first, then found spellings by length */
   Engine.prototype.needles = function (query, hit) {
     var set = new Set();
     Object.keys(hit.found).forEach(function (k) { if (hit.found[k]) set.add(compact(hit.found[k])); });
@@ -424,20 +768,24 @@
   /* ------------------------------------------------------------ snippets */
 
   function classEscape(ch) {
-    return /[\\\]\[^-]/.test(ch) ? "\\" + ch : ch;
+    return /[\\\][^-]/.test(ch) ? "\\" + ch : ch;
   }
 
+  /* A regex finding a compact needle in display text: any spacing, any case, full-width
+     ASCII, and hyphens between letters and digits (deepseekv3 marks DeepSeek-V3) */
   function loosePattern(needle) {
-    var parts = [];
+    var out = "", prev = "";
     for (var ch of needle) {
       var alts = new Set([ch, ch.toUpperCase()]);
       [ch, ch.toUpperCase()].forEach(function (c) {
         var code = c.charCodeAt(0);
         if (c.length === 1 && code >= 0x21 && code < 0x7f) alts.add(String.fromCharCode(code + 0xfee0));
       });
-      parts.push("[" + Array.from(alts).map(classEscape).join("") + "]");
+      if (prev) out += isLatin(prev) && isLatin(ch) ? "[" + SPACE_CLASS + "\\-_]*" : "[" + SPACE_CLASS + "]*";
+      out += "[" + Array.from(alts).map(classEscape).join("") + "]";
+      prev = ch;
     }
-    return parts.join("[" + SPACE_CLASS + "]*");
+    return out;
   }
 
   var patternCache = new Map();
@@ -491,137 +839,24 @@
     return out + escapeHTML(text.slice(pos));
   }
 
+  /* One result as plain data, for the terminal and the tests: title and snippet with marks */
+  Engine.prototype.describe = function (query, hit) {
+    var s = this.sections[hit.section], page = this.pages[s[0]];
+    var needles = this.needles(query, hit);
+    var title = snippet(s[2], needles, s[2].length);
+    var body = snippet(this.displayText(hit.section), needles);
+    return {
+      title: title[0], titleMarks: title[1], snippet: body[0], snippetMarks: body[1],
+      page: page[1], url: page[0], anchor: s[1], location: this.location(hit.section),
+      review: s[5] || "", answered: !!this.answered[hit.section], score: hit.score,
+      missing: Object.keys(hit.found).filter(function (k) { return !hit.found[k]; })
+    };
+  };
+
   var api = {
-    norm: norm, compact: compact, compactStarts: compactStarts, runs: runs, Engine: Engine,
-    loosePattern: loosePattern, snippet: snippet, markup: markup
+    norm: norm, compact: compact, compactStarts: compactStarts, runs: runs, editDistance: editDistance,
+    Engine: Engine, loosePattern: loosePattern, snippet: snippet, markup: markup, escapeHTML: escapeHTML
   };
   root.KbSearch = api;
   if (typeof module === "object" && module.exports) module.exports = api;
-
-  /* ------------------------------------------------------------ Material bridge */
-
-  if (typeof window === "undefined" || !window.Worker) return;
-
-  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-  var WORKER = /assets\/javascripts\/workers\/search\.[0-9a-f]+\.min\.js(\?|$)/;
-
-  /* Material search results: one item per section, with its page as a header line.
-     Titles and snippets are made when Material renders an item (10 at first, more on
-     scroll), so a query matching hundreds of sections stays fast. */
-  function toMaterial(engine, hits) {
-    var query = hits.query;
-    return hits.map(function (hit) {
-      var s = engine.sections[hit.section], page = engine.pages[s[0]];
-      var terms = {}, made = null;
-      Object.keys(hit.found).forEach(function (label) {
-        terms[hit.found[label] || label] = !!hit.found[label];
-      });
-      function make() {
-        if (!made) {
-          var needles = engine.needles(query, hit);
-          var title = snippet(s[2], needles, s[2].length);
-          var body = snippet(engine.displayText(hit.section), needles);
-          made = [markup(title[0], title[1]), markup(body[0], body[1])];
-        }
-        return made;
-      }
-      var doc = {
-        location: engine.location(hit.section),
-        get title() { return make()[0]; },
-        get text() { return make()[1]; },
-        score: hit.score,
-        terms: terms
-      };
-      if (!s[1]) return [doc];
-      return [{ location: page[0], title: escapeHTML(page[1]), text: "", score: 0, terms: {} }, doc];
-    });
-  }
-
-  function indexURL() {
-    var config = JSON.parse(document.getElementById("__config").textContent);
-    return new URL(config.base.replace(/\/?$/, "/") + "search/kb_index.js", location.href).href;
-  }
-
-  function SearchWorker() {
-    this.target = document.createElement("span");
-    this.engine = null;
-    this.loading = false;
-    this.timings = root.__kbSearchTimings = root.__kbSearchTimings || [];
-  }
-  SearchWorker.prototype.addEventListener = function (type, fn, opts) {
-    this.target.addEventListener(type, fn, opts);
-  };
-  SearchWorker.prototype.removeEventListener = function (type, fn, opts) {
-    this.target.removeEventListener(type, fn, opts);
-  };
-  SearchWorker.prototype.terminate = function () {};
-  SearchWorker.prototype.emit = function (data) {
-    var ev = new MessageEvent("message", { data: data });
-    this.target.dispatchEvent(ev);
-    if (typeof this.onmessage === "function") this.onmessage(ev);
-  };
-  SearchWorker.prototype.load = function () {
-    var self = this;
-    if (this.engine || this.loading) return;
-    this.loading = true;
-    var t0 = performance.now();
-    var script = document.createElement("script");
-    script.src = indexURL();
-    script.onload = function () {
-      self.engine = new Engine(root.__kbSearchIndex);
-      root.__kbSearchLoadMs = performance.now() - t0;  /* fetch + parse + prepare, for the benchmark */
-      self.emit({ type: READY });
-    };
-    script.onerror = function () {
-      self.loading = false;
-      if (root.console) root.console.error("搜索索引加载失败：" + script.src);
-    };
-    document.head.appendChild(script);
-  };
-  /* The index is fetched once a reader turns to search (focus, or the search button),
-     not on every page view: Material sends SETUP at page load. */
-  SearchWorker.prototype.loadWhenWanted = function () {
-    var self = this;
-    var toggle = document.getElementById("__search");
-    var input = document.querySelector("[data-md-component=search-query]");
-    if (!toggle || !input || toggle.checked || document.activeElement === input) return this.load();
-    function go() {
-      toggle.removeEventListener("change", go);
-      input.removeEventListener("focus", go);
-      self.load();
-    }
-    toggle.addEventListener("change", go);
-    input.addEventListener("focus", go);
-  };
-
-  SearchWorker.prototype.postMessage = function (message) {
-    var self = this;
-    setTimeout(function () {
-      if (message.type === SETUP) self.loadWhenWanted();
-      else if (message.type === QUERY && self.engine) {
-        var t0 = performance.now();
-        var hits = self.engine.search(message.data);
-        var items = toMaterial(self.engine, hits);
-        self.timings.push(performance.now() - t0);
-        self.emit({ type: RESULT, data: { items: items } });
-        root.__kbSearchLast = message.data;  /* the query the results list now shows */
-      }
-    }, 0);
-  };
-
-  /* Material reads the query on keyup; typing with an input method, pasting with the
-     mouse or dictating changes the box without one, so every input also counts as one. */
-  document.addEventListener("input", function (ev) {
-    var el = ev.target;
-    if (el && el.matches && el.matches("[data-md-component=search-query]")) {
-      el.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
-    }
-  }, true);
-
-  var NativeWorker = window.Worker;
-  window.Worker = function (url, options) {
-    if (WORKER.test(String(url))) return new SearchWorker();
-    return new NativeWorker(url, options);
-  };
-  window.Worker.prototype = NativeWorker.prototype;
 })(typeof globalThis !== "undefined" ? globalThis : this);

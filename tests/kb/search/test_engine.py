@@ -1,17 +1,26 @@
-"""Ranking on a small site made through the real pipeline: HTML → sections → index → engine."""
+"""Ranking, forgiveness and snippets of the one engine (kb-search.js, run in Node), on a small
+site made through the real pipeline: HTML → sections → index file → engine."""
 from __future__ import annotations
+
+import shutil
+from pathlib import Path
 
 import pytest
 
-from kb.search.engine import Engine, snippet
 from kb.search.extract import page_sections
-from kb.search.index import Page, build_index
+from kb.search.index import Page, build_index, dump_js
+from kb.search.node import run_queries
 
 PAGES = {
     ("topics/attention/", "注意力机制"): """
-        <h2 id="kv-cache">KV Cache 的作用是什么？</h2><p>推理时缓存每一层的键和值，避免重复计算。</p>
+        <h2 id="kv-cache">KV Cache 的作用是什么？</h2>
+        <p class="kb-source">出处：《资料》 · 第 1 题 · <a class="kb-review">已核对</a></p>
+        <p>推理时缓存每一层的键和值，避免重复计算。</p>
         <h2 id="mqa">MQA 与 GQA 有什么区别？</h2><p>多个查询头共享一组 KV Cache，显存更省。</p>
-        <h2 id="heads">为什么需要多头注意力？</h2><p>不同的头关注不同的子空间。</p>
+        <h2 id="heads">为什么需要多头注意力？</h2><p>不同的头关注不同的子空间，Transformer 架构的核心。</p>
+        <div class="kb-related"><p class="kb-related-title">相关问题</p>
+        <ul><li><a href="../moe/#moe-balance">MoE 如何做负载均衡？</a></li></ul></div>
+        <h2 id="practice">练习题</h2><p>以下题目来自题库。</p><ul><li><a href="../../bank/#bank-1">Q1：负载均衡</a></li></ul>
     """,
     ("topics/moe/", "混合专家 MoE"): """
         <h2 id="moe-balance">MoE 如何做负载均衡？</h2><p>加入辅助损失，让专家的负载更平均。</p>
@@ -24,79 +33,163 @@ PAGES = {
         <h2 id="lora">LoRA 的原理是什么？</h2><p>低秩矩阵近似权重更新。</p>
         <h2 id="explore">强化学习的探索</h2><p>exploration 与 exploitation 的平衡。</p>
         <h2 id="qlora">QLoRA 的分块量化</h2><p>把权重分块量化为 4 bit。</p>
+        <h2 id="methods">方法的设计</h2><p>好的方法与流程设计决定效果。</p>
+        <h2 id="distill">知识蒸馏的损失</h2><p>学生模仿老师的输出分布（distillation）。</p>
+    """,
+    ("topics/models/", "模型"): """
+        <h2 id="v3">DeepSeek-V3 的训练用了多少算力？</h2><p>约 278 万 H800 GPU 小时。</p>
+        <h2 id="gpt">GPT-4 有多少参数？</h2><p>官方没有公布。</p>
+    """,
+    ("bank/", "题库"): """
+        <h3 id="bank-1">Q1：KV Cache 为什么只缓存 K 和 V？</h3>
+        <p class="kb-bank-topic">主题：<a href="../topics/attention/">注意力机制</a></p>
+        <p class="kb-bank-open">待补充：欢迎贡献</p>
+    """,
+    ("glossary/", "术语表"): """
+        <h3 id="term-kv-cache">KV Cache</h3>
+        <p class="kb-term-aliases">别名：KV 缓存 · 键值缓存</p>
+        <p class="kb-term-definition">把算过的键和值存下来。</p>
+        <p class="kb-term-questions">讲解：<a href="../topics/attention/#kv-cache">KV Cache 的作用是什么？</a></p>
+        <h3 id="term-lora">LoRA</h3>
+        <p class="kb-term-aliases">别名：低秩适配</p>
+        <p class="kb-term-definition">冻结原权重，只训练低秩增量。</p>
+        <p class="kb-term-questions">讲解：<a href="../topics/peft/#lora">LoRA 的原理是什么？</a></p>
     """,
     ("", "首页"): "<h2 id='how'>怎么用</h2><p>输入 KV缓存 试试搜索。</p>",
 }
-ALIASES = [["KV Cache", "KV 缓存", "键值缓存"], ["MoE", "混合专家"]]
+BOOST = {"": 0.3, "glossary/": 0.5}
+ALIASES = [["KV Cache", "KV 缓存", "键值缓存"], ["MoE", "混合专家"], ["LoRA", "低秩适配"]]
 
 
 @pytest.fixture(scope="module")
-def engine() -> Engine:
-    pages = [
-        Page(url, title, page_sections(html, title), 0.3 if url == "" else 1.0)
-        for (url, title), html in PAGES.items()
-    ]
-    return Engine(build_index(pages, ALIASES))
+def index_file(tmp_path_factory) -> Path:
+    if not shutil.which("node"):
+        pytest.skip("没有 node，无法运行搜索引擎")
+    pages = [Page(url, title, page_sections(html, title), BOOST.get(url, 1.0)) for (url, title), html in PAGES.items()]
+    path = tmp_path_factory.mktemp("index") / "kb_index.js"
+    path.write_text(dump_js(build_index(pages, ALIASES)), encoding="utf-8")
+    return path
 
 
-def anchors(engine: Engine, query: str) -> list[str]:
-    return [engine.sections[h.section][1] for h in engine.search(query)]
+def answer(index_file: Path, query: str, describe: bool = False) -> dict:
+    return run_queries(index_file, [query], describe=describe)[0]
 
 
-def test_compound_query_without_spaces_uses_aliases(engine):
-    got = anchors(engine, "KV缓存")
-    assert got[:2] == ["kv-cache", "mqa"]  # title match first, body match next
-    assert "how" in got  # the home page says it literally, but ranks below questions
+def anchors(index_file: Path, query: str) -> list[str]:
+    return [h["location"].split("#", 1)[-1] if "#" in h["location"] else h["location"] for h in answer(index_file, query)["hits"]]
 
 
-def test_title_match_beats_body_match_and_phrase_beats_scattered(engine):
-    got = anchors(engine, "负载均衡")
-    assert got.index("moe-balance") < got.index("scattered")
+def test_compound_query_without_spaces_uses_aliases(index_file):
+    got = anchors(index_file, "KV缓存")
+    assert got[:2] == ["term-kv-cache", "kv-cache"]  # the term's glossary entry, then the answer it names
+    assert "mqa" in got and "how" in got  # body and home page mentions are listed, lower
+    assert got.index("mqa") < got.index("how")
 
 
-def test_mixed_query_finds_question_with_both_terms(engine):
-    assert anchors(engine, "MoE负载均衡")[0] == "moe-balance"
+def test_answered_question_ranks_above_unanswered_prompt_with_the_same_match(index_file):
+    got = anchors(index_file, "KV Cache 为什么")
+    assert got.index("kv-cache") < got.index("bank-1")
 
 
-def test_latin_terms_count_at_word_starts(engine):
-    got = anchors(engine, "LoRA")
+def test_a_query_naming_a_glossary_term_brings_its_entry_and_answers_first(index_file):
+    assert anchors(index_file, "键值缓存")[:2] == ["term-kv-cache", "kv-cache"]
+    assert anchors(index_file, "什么是 KV Cache？")[:2] == ["term-kv-cache", "kv-cache"]
+    assert anchors(index_file, "KV Cache 的作用")[0] == "kv-cache"  # more than the term: ranked as usual
+
+
+def test_generated_navigation_counts_little_but_is_found(index_file):
+    got = anchors(index_file, "负载均衡")
+    assert got.index("moe-balance") < got.index("scattered") < got.index("heads")  # title, text, related list
+    assert "practice" in got  # the practice list says it too: Ctrl+F finds it there
+
+
+def test_a_rare_word_outweighs_generic_ones(index_file):
+    got = anchors(index_file, "蒸馏方法设计")
+    assert got.index("distill") < got.index("methods")
+
+
+def test_mixed_query_finds_question_with_both_terms(index_file):
+    assert anchors(index_file, "MoE负载均衡")[0] == "moe-balance"
+
+
+def test_latin_terms_count_at_word_starts(index_file):
+    got = [a for a in anchors(index_file, "LoRA") if a != "term-lora"]  # the term's glossary entry ranks high too
     assert got[:2] == ["lora", "qlora"]
     assert got[-1] == "explore"  # "exploration" contains the letters: listed, but last
 
 
-def test_group_stands_for_its_members(engine):
-    got = anchors(engine, "路由给少数专家")
+def test_group_stands_for_its_members(index_file):
+    got = anchors(index_file, "路由给少数专家")
     assert got[0] == "group"
     assert "m1" not in got and "m2" not in got
-    assert anchors(engine, "稀疏激活") == ["group"]
+    assert anchors(index_file, "稀疏激活") == ["group"]
 
 
-def test_question_words_are_not_terms_unless_alone(engine):
-    assert [t.label for t in engine.parse("什么是KV缓存").terms] == ["kv缓存"]
-    assert [t.label for t in engine.parse("为什么").terms] == ["为什么"]
+def test_question_words_are_not_terms_unless_alone(index_file):
+    assert answer(index_file, "什么是KV缓存")["terms"] == ["kv缓存"]
+    assert answer(index_file, "为什么")["terms"] == ["为什么"]
 
 
-def test_every_typed_substring_finds_its_section(engine):
-    for i, section in enumerate(engine.sections):
-        text = section[3]
-        for start in range(0, max(1, len(text) - 3), 3):
-            piece = text[start : start + 4]
-            if not piece.strip():
-                continue
-            found = {h.section for h in engine.search(piece)}
-            owner = section[4] if section[4] >= 0 else i
-            assert owner in found, (piece, section[1])
+@pytest.mark.parametrize(("typed", "anchor"), [
+    ("transfomer", "heads"), ("Transformr", "heads"), ("exploitaton", "explore"), ("distilation", "distill"),
+])
+def test_one_edit_typos_of_long_latin_words_are_forgiven(index_file, typed, anchor):
+    got = answer(index_file, typed)
+    assert got["fixes"] and got["fixes"][0][0] == typed.lower()
+    assert anchor in anchors(index_file, typed)[:2]
 
 
-def test_empty_and_punctuation_only_queries(engine):
-    assert engine.search("") == []
-    assert engine.search("   ") == []
-    assert engine.search("？？") == []
+def test_short_words_are_not_corrected_but_suggested(index_file):
+    got = answer(index_file, "lroa")
+    assert got["total"] == 0 and not got["fixes"]
+    assert got["suggest"] == "lora"
+    assert answer(index_file, "kv cahce")["fixes"] == [["cahce", "cache"]]  # 5 letters: corrected, no need to ask
+    assert answer(index_file, "zzqqxx")["suggest"] is None
 
 
-def test_snippet_marks_terms_loosely():
-    text, marks = snippet("推理时缓存每一层的 KV  Cache，避免重复计算。", ["kvcache"], width=90)
-    assert [text[a:b] for a, b in marks] == ["KV  Cache"]
-    text, marks = snippet("甲" * 200 + "目标词" + "乙" * 200, ["目标词"], width=30)
-    assert text.startswith("…") and text.endswith("…")
-    assert [text[a:b] for a, b in marks] == ["目标词"]
+@pytest.mark.parametrize(("typed", "anchor"), [
+    ("deepseekv3", "v3"), ("DeepSeek V3", "v3"), ("ｄｅｅｐｓｅｅｋ－ｖ３", "v3"), ("gpt4", "gpt"), ("GPT-4", "gpt"), ("gpt 4", "gpt"),
+])
+def test_letters_digits_hyphens_case_and_width_fold(index_file, typed, anchor):
+    assert anchors(index_file, typed)[0] == anchor
+
+
+def test_every_typed_substring_finds_its_section(index_file):
+    from kb.search.index import load_js
+
+    index = load_js(index_file)
+    queries, owners = [], []
+    for i, section in enumerate(index["sections"]):
+        for text in (section[2], section[3], section[6]):
+            for start in range(0, max(1, len(text) - 3), 3):
+                piece = text[start : start + 4]
+                if piece.strip():
+                    queries.append(piece)
+                    owners.append(section[4] if section[4] >= 0 else i)
+    found = run_queries(index_file, queries)
+    for piece, owner, got in zip(queries, owners, found, strict=True):
+        section = index["sections"][owner]
+        location = f"{index['pages'][section[0]][0]}#{section[1]}" if section[1] else index["pages"][section[0]][0]
+        assert location in {h["location"] for h in got["hits"]}, (piece, location)
+
+
+def test_empty_and_punctuation_only_queries(index_file):
+    for query in ("", "   ", "？？"):
+        assert answer(index_file, query)["total"] == 0
+
+
+def test_results_carry_title_snippet_marks_and_review_state(index_file):
+    got = answer(index_file, "kv 缓存", describe=True)
+    top = next(h for h in got["hits"] if h["anchor"] == "kv-cache")
+    assert top["title"] == "KV Cache 的作用是什么？" and top["review"] == "已核对" and top["answered"]
+    assert [top["title"][a:b] for a, b in top["titleMarks"]] == ["KV Cache"]
+    assert top["snippet"].startswith("推理时缓存")
+    bank = next(h for h in got["hits"] if h["anchor"] == "bank-1")
+    assert not bank["answered"] and "主题" in bank["snippet"]  # a prompt shows its navigation text
+
+
+def test_marks_follow_the_text_across_spaces_case_and_hyphens(index_file):
+    top = answer(index_file, "deepseekv3", describe=True)["hits"][0]
+    assert [top["title"][a:b] for a, b in top["titleMarks"]] == ["DeepSeek-V3"]
+    top = answer(index_file, "ＫＶｃａｃｈｅ", describe=True)["hits"][0]
+    assert [top["title"][a:b] for a, b in top["titleMarks"]] == ["KV Cache"]
