@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from kb.answers.model import ORIGIN_KEY
 from kb.build.cache import version
 from kb.build.features.base import Feature
 from kb.errors import ConfigError
@@ -37,6 +38,8 @@ class RelatedQuestions(Feature):
         entries = [e for e in self.build.questions.entries if e.src_uri == page.file.src_uri]
         if not entries or self.related is None:
             return markdown
-        index, names = self.build.questions, {key: f"《{title}》" for key, title in self.build.doc_titles.items()}
+        names = {key: f"《{title}》" for key, title in self.build.doc_titles.items()}
+        names[ORIGIN_KEY] = "本站撰写"
+        index = self.build.questions
         blocks = {entry.id: render_block(entry, self.related.get(entry.id, []), index, names) for entry in entries}
         return insert_after_sections(markdown, {entry_id: block for entry_id, block in blocks.items() if block})
