@@ -125,6 +125,15 @@ class Canon:
         return found
 
 
+def resolve_grades(canon: Canon, graded: dict[str, int]) -> dict[int, int]:
+    """Graded ids → section indexes; two ids of one section (a question and its group) keep the higher grade."""
+    grades: dict[int, int] = {}
+    for graded_id, grade in graded.items():
+        i = canon.resolve(graded_id)
+        grades[i] = max(grade, grades.get(i, 0))
+    return grades
+
+
 def dedupe(ids: list[int | None]) -> list[int | None]:
     seen: set[int] = set()
     out = []
@@ -198,7 +207,7 @@ def browser_latency(site: Path, queries: list[str]) -> dict | None:
 
 
 def report_set(name: str, queries: list[dict], ranked: dict[str, list[list[int | None]]], canon: Canon) -> dict:
-    grades = [{canon.resolve(i): g for i, g in q["grades"].items()} for q in queries]
+    grades = [resolve_grades(canon, q["grades"]) for q in queries]
     print(f"\n【{SET_TITLES[name]}】{len(queries)} 条查询："
           "recall@5 / nDCG@10 / MRR")
     print(f"{'':16}" + "".join(f"{label:>24}" for label in ENGINES.values()))

@@ -15,7 +15,7 @@ from kb.search.normalize import compact
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks"
 sys.path.insert(0, str(BENCH))
-from search_quality import KINDS, SETS, Canon, load_queries, metrics  # noqa: E402
+from search_quality import KINDS, SETS, Canon, load_queries, metrics, resolve_grades  # noqa: E402
 
 
 def present(name: str) -> bool:
@@ -66,3 +66,10 @@ def test_metrics_follow_their_definitions():
     assert metrics([1, 2, 3], grades) == (1.0, 1.0, 1.0)
     assert metrics([None, 7], grades) == (0.0, 0.0, 0.0)
     assert 0 < ndcg < 1
+
+
+def test_a_question_graded_twice_through_its_group_keeps_the_higher_grade():
+    index = {"pages": [["topics/a/"]], "sections": [[0, "g", "", "", -1], [0, "q1", "", "", 0], [0, "q2", "", "", 0]]}
+    canon = Canon(index)
+    assert resolve_grades(canon, {"q1": 2, "q2": 1}) == {0: 2}
+    assert resolve_grades(canon, {"q2": 1, "q1": 2}) == {0: 2}
