@@ -24,7 +24,7 @@ SKIP_CLASSES = frozenset(
     {
         "headerlink", "kb-no-terms",
         # the project's own metadata lines: sources, group leads, related lists, bank links
-        "kb-source", "kb-group-lead", "kb-related", "kb-bank-topic", "kb-bank-answers", "kb-bank-open",
+        "kb-source", "kb-group-lead", "kb-related", "kb-bank-topic", "kb-bank-answers",
         "kb-moved", "kb-moved-lead",  # old-anchor notices (kb/render/moved.py)
     }
 ) | MATH_CLASSES  # fmt: skip
