@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup serve build test lint typography import check-import notebooks check-notebooks linkcheck clean bench bench-build chromium offline bench-search
+.PHONY: setup serve build test lint typography import check-import notebooks check-notebooks linkcheck clean bench bench-build bench-form chromium offline bench-search
 
 # The project itself is installed in editable mode: MkDocs finds the build plugin (`kb`) by its
 # entry point in pyproject.toml, and `import kb` works from every command without path tricks.
@@ -60,6 +60,9 @@ bench: setup  ## Math rendering speed: formulas per second, build time with a co
 
 bench-build: setup  ## Build CPU against plain Material (1×–8× content), serve rebuilds and memory over 20 edits.
 	$(BIN)/python benchmarks/bench_build.py
+
+bench-form: setup  ## Form defects readers see on topic pages, by class, before the form work and now.
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/form_defects.py
 
 linkcheck: setup  ## Check external links in docs/ and data/ (needs network; not part of build or test).
 	$(BIN)/python -m kb.links.external docs data
