@@ -272,6 +272,17 @@
     this.texts.forEach(function (t) { mean += t.length / n; });
     this.lengthNorm = this.texts.map(function (t) { return 1 - LENGTH_NORM + LENGTH_NORM * t.length / Math.max(mean, 1); });
     this.answered = sections.map(function (s) { return s.length > 7 ? s[7] : 1; });
+    /* A page's intro above its questions or bank prompts is a list of them (a topic page), as
+       is a page that is only an intro (an index page): both count little. The intro of a page
+       with headings but no questions (a notebook) is the page itself. */
+    var listing = new Set(), headed = new Set();
+    sections.forEach(function (s, i) {
+      if (s[5] || !self.answered[i]) listing.add(s[0]);
+      if (s[1]) headed.add(s[0]);
+    });
+    this.intro = sections.map(function (s) {
+      return s[1] || (headed.has(s[0]) && !listing.has(s[0])) ? 1.0 : INTRO_WEIGHT;
+    });
     /* Alias groups: any spelling of a group finds the others */
     this.groups = [];
     this.alias = new Map();
@@ -473,7 +484,10 @@
         } else {
           if (stop && ENGLISH_STOP.has(piece)) continue;
           if (self.corpus.indexOf(piece) < 0 && piece.length > 3 && piece.endsWith("s")) piece = piece.slice(0, -1);
-          var loose = self.corpus.indexOf(piece) < 0 && self.looseCorpus.indexOf(piece) >= 0;
+          /* typed without hyphens (deepseekr1): match DeepSeek-R1 too, even where the site also
+             writes it glued somewhere */
+          var loose = self.looseCorpus.indexOf(piece) >= 0 &&
+            (self.corpus.indexOf(piece) < 0 || /[a-z][0-9]|[0-9][a-z]/.test(piece));
           pieces.push([a, { label: piece, alts: [piece], shows: [piece], cjk: false, loose: loose }]);
         }
       }
@@ -503,11 +517,12 @@
   };
 
   /* The fields of section i that matching reads: as written, or with letters and digits
-     joined across hyphens (for a term found only that way), or null */
+     joined across hyphens (for a term typed without them; a section with no such hyphen
+     reads as written) */
   Engine.prototype.fields = function (i, loose) {
     if (loose) {
       if (this.loose[i] === undefined) this.loose[i] = this.joinedFields(i);
-      return this.loose[i];
+      if (this.loose[i]) return this.loose[i];
     }
     return { heads: this.heads[i], text: this.texts[i], textStarts: this.textStarts[i], nav: this.navs[i], navStarts: this.navStarts[i] };
   };
@@ -648,7 +663,7 @@
       var exact = ph[0] || ph[1] || ph[2];
       if (!exact && cover < MIN_COVER) continue;
       score += bonus * Math.max(PHRASE_TITLE * ph[0], PHRASE_TEXT * ph[1], PHRASE_NAV * ph[2]);
-      var weight = (this.answered[i] ? 1.0 : UNANSWERED) * (this.sections[i][1] ? 1.0 : INTRO_WEIGHT);
+      var weight = (this.answered[i] ? 1.0 : UNANSWERED) * this.intro[i];
       var extra = named.get(i) || 0;
       score = score * this.boost[i] * weight + extra * weight;
       if (score > 0) out.push({ section: i, score: score, found: found, exact: !!exact });
