@@ -181,7 +181,7 @@
   var ENGLISH_STOP = new Set(("a an the is are was were be been of to in on at by for from with and or not all any " +
     "what how why when which who does do did can could should would will it its this that these those " +
     "i you we they he she my your our vs").split(" "));
-  var TYPO_MIN = 5, COUNT_CAP = 8, SCAN_CAP = 64, MAX_WORD = 8, SEP = "\x01";
+  var TYPO_SHORT = 4, TYPO_MIN = 5, TYPO_LONG = 9, COUNT_CAP = 8, SCAN_CAP = 64, MAX_WORD = 8, SEP = "\x01";
 
   function isLatin(ch) {
     return (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9");
@@ -324,27 +324,32 @@
   /* Latin words the site uses (and alias / glossary spellings), with how often they occur */
   Engine.prototype.latinWords = function () {
     if (this.vocab) return this.vocab;
-    var vocab = new Map(), re = /[a-z0-9]+/g, m;
+    var vocab = new Map(), named = new Set(), re = /[a-z0-9]+/g, m;
     function add(text, weight) {
       var t = text.normalize("NFKC").toLowerCase();
       re.lastIndex = 0;
       while ((m = re.exec(t))) {
-        if (/[a-z]/.test(m[0])) vocab.set(m[0], (vocab.get(m[0]) || 0) + weight);
+        if (!/[a-z]/.test(m[0])) continue;
+        vocab.set(m[0], (vocab.get(m[0]) || 0) + weight);
+        if (weight > 1) named.add(m[0]);
       }
     }
     this.sections.forEach(function (s) { add(s[2] + " " + s[3] + " " + (s[6] || ""), 1); });
     this.groups.forEach(function (g) { g[1].forEach(function (s) { add(s, 5); }); });
     this.termNames.forEach(function (_, name) { add(name, 5); });
     this.vocab = vocab;
+    this.namedWords = named;  /* words of alias and glossary spellings */
     return vocab;
   };
 
   /* The closest Latin word the site uses, at most `limit` edits away (the most frequent of
-     the closest), or null */
-  Engine.prototype.nearestWord = function (word, limit) {
-    var best = null, bestD = limit + 1, bestRank = -1;
+     the closest), or null; `strict`: only words of the same length that name a term or an
+     alias, for short words, where one edit reaches many */
+  Engine.prototype.nearestWord = function (word, limit, strict) {
+    var best = null, bestD = limit + 1, bestRank = -1, named = this.latinWords() && this.namedWords;
     this.latinWords().forEach(function (count, w) {
       if (Math.abs(w.length - word.length) > Math.min(limit, bestD)) return;
+      if (strict && (w.length !== word.length || !named.has(w))) return;
       var d = editDistance(word, w, Math.min(limit, bestD));
       /* among the closest: one that starts like the typed word (typos rarely hit the first
          letter), then the most frequent */
@@ -354,15 +359,24 @@
     return bestD <= limit ? best : null;
   };
 
-  /* Correct Latin words of 5+ letters that the site never uses as a word (nor written with
-     hyphens: deepseekv3), by one edit. The typed text stays a phrase of the query, so a
-     section containing it as typed is still found. */
+  /* Correct Latin words that the site never uses as a word (nor written with hyphens:
+     deepseekv3): words of 5+ letters by one edit (a transposition is one), of TYPO_LONG+
+     letters (no digits) by two when one is not enough; 4-letter words only when they occur nowhere, even
+     inside words, by one substitution or transposition into a term's word (lroa → lora).
+     The typed text stays a phrase of the query, so a section containing it as typed is
+     still found. */
   Engine.prototype.correct = function (text) {
     var self = this, fixes = [];
     var out = norm(text).replace(/[a-z0-9]+/g, function (w) {
-      if (w.replace(/[0-9]/g, "").length < TYPO_MIN || self.latinWords().has(w)) return w;
+      var letters = w.replace(/[0-9]/g, "").length;
+      if (letters < TYPO_SHORT || self.latinWords().has(w)) return w;
       if (self.corpus.indexOf(w) < 0 && self.looseCorpus.indexOf(w) >= 0) return w;
-      var fix = self.nearestWord(w, 1);
+      var fix = null;
+      if (letters < TYPO_MIN) {
+        if (self.corpus.indexOf(w) < 0) fix = self.nearestWord(w, 1, true);
+      } else {
+        fix = self.nearestWord(w, 1) || (letters >= TYPO_LONG && letters === w.length ? self.nearestWord(w, 2) : null);
+      }
       if (!fix) return w;
       fixes.push([w, fix]);
       return fix;
