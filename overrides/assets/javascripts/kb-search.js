@@ -175,6 +175,7 @@
   var INSIDE_WORD = 0.3, CAMEL_WORD = 0.8, SINGLE_WEIGHT = 0.25;
   var PARTIAL_WEIGHT = 0.4, PARTIAL_MIN = 0.5, IDF_POWER = 1.5;
   var LENGTH_NORM = 0.3, GENERIC = 0.15, UNANSWERED = 0.5, INTRO_WEIGHT = 0.5, MIN_COVER = 0.3;
+  var ALIAS_SPELLING = 0.85, DESCRIBED_SHARE = 0.8;
   var TERM_ENTRY = 4.0, TERM_ANSWER = 3.0, TERM_SHARE = 0.6, TERM_WHOLE = 1.0;
   /* English function words: not terms of a query that has others (the site is Chinese, so
      they would look rare and outweigh the words that matter) */
@@ -298,6 +299,7 @@
     this.aliasKeys = Array.from(this.alias.keys()).sort(byLengthThenText);
     /* Glossary terms: name → [entry section, sections that explain it] */
     this.termNames = new Map();
+    this.entries = [];  /* [entry section, sections that explain it, its names joined] */
     (index.terms || []).forEach(function (t) {
       var names = t[1].map(compact);
       /* a name of an alias group that holds one of the term's names names the term too */
@@ -305,6 +307,7 @@
         var g = self.alias.get(name);
         if (g !== undefined) names = names.concat(self.groups[g][0]);
       });
+      self.entries.push([t[0], t[2], names.join(SEP)]);
       names.forEach(function (name) {
         [name, unjoin(name)].forEach(function (key) {
           if (key && !self.termNames.has(key)) self.termNames.set(key, [t[0], t[2]]);
@@ -462,7 +465,7 @@
     query.fixes = fixed.fixes;
     if (fixed.fixes.length) {
       var typed = compact(text);
-      if (typed && query.phrases.indexOf(typed) < 0) query.phrases.unshift(typed);
+      if (typed && query.phrases.indexOf(typed) < 0) { query.phrases.unshift(typed); query.own += 1; }
     }
     return query;
   };
@@ -478,7 +481,9 @@
     var pieces = [];
     spans.forEach(function (sp) {
       var g = self.groups[sp[2]];
-      pieces.push([sp[0], { label: cq.slice(sp[0], sp[1]), alts: g[0], shows: g[1], cjk: false, loose: false }]);
+      var label = cq.slice(sp[0], sp[1]), own = g[0].indexOf(label);
+      if (own < 0) own = g[0].map(unjoin).indexOf(label);
+      pieces.push([sp[0], { label: label, alts: g[0], shows: g[1], cjk: false, loose: false, own: own }]);
     });
     parts.forEach(function (p) {
       var start = p[0], end = p[1], cls = p[2];
@@ -527,7 +532,8 @@
     var named_terms = named.map(function (sp) {
       return { entry: sp[2][0], answers: sp[2][1], share: Math.min(1, (sp[1] - sp[0]) / Math.max(1, content.length)) };
     });
-    return { text: text, terms: terms, phrases: phrases, named: named_terms };
+    /* own: how many of the first phrases are the query as typed (the rest are alias variants) */
+    return { text: text, terms: terms, phrases: phrases, own: cq ? 1 : 0, named: named_terms };
   };
 
   /* The fields of section i that matching reads: as written, or with letters and digits
@@ -568,18 +574,20 @@
     var ts = 0.0, xs = 0.0, ns = 0.0, count = 0, tlen = 0, r, heads = f.heads, first = -1;
     for (var a = 0; a < term.live.length; a++) {
       var alt = term.alts[term.live[a]];
+      /* the spelling typed counts fully, the other spellings of its alias group a little less */
+      var as = term.own >= 0 && term.live[a] !== term.own ? ALIAS_SPELLING : 1.0;
       for (var h = 0; h < heads.length; h++) {
         r = find(heads[h][0], heads[h][1], alt);
-        if (r[0] > ts || (r[0] === ts && r[0] && alt.length / (heads[h][0].length || 1) > tlen)) {
-          ts = r[0];
+        if (as * r[0] > ts || (as * r[0] === ts && r[0] && alt.length / (heads[h][0].length || 1) > tlen)) {
+          ts = as * r[0];
           tlen = alt.length / (heads[h][0].length || 1);
         }
       }
       r = find(f.text, f.textStarts, alt);
-      xs = Math.max(xs, r[0]);
+      xs = Math.max(xs, as * r[0]);
       count = Math.min(COUNT_CAP, count + r[1]);
       r = find(f.nav, f.navStarts, alt);
-      ns = Math.max(ns, r[0]);
+      ns = Math.max(ns, as * r[0]);
       if (first < 0 && (ts || xs || ns)) first = term.live[a];
     }
     return ts || xs || ns ? [ts, xs, count, tlen, ns, first] : null;
@@ -592,20 +600,22 @@
       if (p.loose && this.looseTexts[i].indexOf(p.text) < 0) continue;
       var f = this.fields(i, p.loose);
       if (!f) continue;
-      for (var h = 0; h < f.heads.length; h++) inTitle = Math.max(inTitle, find(f.heads[h][0], f.heads[h][1], p.text)[0]);
-      inText = Math.max(inText, find(f.text, f.textStarts, p.text)[0]);
-      inNav = Math.max(inNav, find(f.nav, f.navStarts, p.text)[0]);
+      for (var h = 0; h < f.heads.length; h++) inTitle = Math.max(inTitle, p.weight * find(f.heads[h][0], f.heads[h][1], p.text)[0]);
+      inText = Math.max(inText, p.weight * find(f.text, f.textStarts, p.text)[0]);
+      inNav = Math.max(inNav, p.weight * find(f.nav, f.navStarts, p.text)[0]);
     }
     return [inTitle, inText, inNav];
   };
 
-  /* The query's phrases that occur anywhere: [{text, loose}] */
-  Engine.prototype.livePhrases = function (phrases) {
+  /* The query's phrases that occur anywhere: [{text, loose, weight}]; the first `own` are the
+     query as typed (weight 1), the rest alias variants (ALIAS_SPELLING) */
+  Engine.prototype.livePhrases = function (phrases, own) {
     var out = [], self = this;
-    phrases.forEach(function (p) {
-      if (self.corpus.indexOf(p) >= 0) out.push({ text: p, loose: false });
+    phrases.forEach(function (p, k) {
+      var weight = k < own ? 1.0 : ALIAS_SPELLING;
+      if (self.corpus.indexOf(p) >= 0) out.push({ text: p, loose: false, weight: weight });
       var joined = unjoin(p);
-      if (self.looseCorpus.indexOf(joined) >= 0) out.push({ text: joined, loose: true });
+      if (self.looseCorpus.indexOf(joined) >= 0) out.push({ text: joined, loose: true, weight: weight });
     });
     return out;
   };
@@ -638,13 +648,14 @@
     weights.forEach(function (w) { total += w; });
     var bonus = Math.max(total, 1.0);
     var named = new Map();  /* section → term bonus */
-    query.named.forEach(function (t) {
+    var naming = query.named.length ? query.named : this.describedTerms(query);
+    naming.forEach(function (t) {
       if (t.share < TERM_SHARE) return;
       var gain = bonus * t.share * t.share;
       named.set(t.entry, Math.max(named.get(t.entry) || 0, TERM_ENTRY * gain));
       t.answers.forEach(function (a) { named.set(a, Math.max(named.get(a) || 0, TERM_ANSWER * gain)); });
     });
-    var phrases = this.livePhrases(query.phrases);
+    var phrases = this.livePhrases(query.phrases, query.own);
     var out = [];
     for (var i = 0; i < n; i++) {
       var score = 0.0, matched = 0.0, tight = 0, found = {};
@@ -675,7 +686,7 @@
       }
       var ph = phrases.length ? this.phraseIn(phrases, i) : [0, 0, 0];
       var exact = ph[0] || ph[1] || ph[2];
-      if (!exact && cover < MIN_COVER) continue;
+      if (!exact && cover < MIN_COVER && !named.has(i)) continue;
       score += bonus * Math.max(PHRASE_TITLE * ph[0], PHRASE_TEXT * ph[1], PHRASE_NAV * ph[2]);
       var weight = (this.answered[i] ? 1.0 : UNANSWERED) * this.intro[i];
       var extra = named.get(i) || 0;
@@ -688,6 +699,22 @@
     if (limit) out = out.slice(0, limit);
     out.query = query;
     return out;
+  };
+
+  /* A query that names no glossary term but whose every word is part of one term's names
+     (pipeline 并行 → 流水并行, alias Pipeline Parallelism) describes that term: it counts as
+     named, not quite as if typed (DESCRIBED_SHARE) */
+  Engine.prototype.describedTerms = function (query) {
+    var words = query.terms.filter(function (t) { return t.live.length && !(t.cjk && t.label.length === 1); });
+    if (!words.length) return [];
+    var out = [];
+    this.entries.forEach(function (e) {
+      var all = words.every(function (t) {
+        return t.live.some(function (k) { return e[2].indexOf(t.alts[k]) >= 0; });
+      });
+      if (all) out.push({ entry: e[0], answers: e[1], share: DESCRIBED_SHARE });
+    });
+    return out.length === 1 ? out : [];
   };
 
   /* A query that is a glossary term (question words aside): its entry first, then the
