@@ -649,12 +649,25 @@
     var bonus = Math.max(total, 1.0);
     var named = new Map();  /* section → term bonus */
     var naming = query.named.length ? query.named : this.describedTerms(query);
-    naming.forEach(function (t) {
-      if (t.share < TERM_SHARE) return;
-      var gain = bonus * t.share * t.share;
-      named.set(t.entry, Math.max(named.get(t.entry) || 0, TERM_ENTRY * gain));
-      t.answers.forEach(function (a) { named.set(a, Math.max(named.get(a) || 0, TERM_ANSWER * gain)); });
-    });
+    /* Several terms that together make up the query (FP8 混合精度训练): each shares the bonus,
+       and a question explaining more than one of them adds their shares */
+    var entries = new Set(naming.map(function (t) { return t.entry; }));
+    var joint = Math.min(1, naming.reduce(function (sum, t) { return sum + t.share; }, 0));
+    if (entries.size < 2 || joint < TERM_SHARE) {
+      naming.forEach(function (t) {
+        if (t.share < TERM_SHARE) return;
+        var gain = bonus * t.share * t.share;
+        named.set(t.entry, Math.max(named.get(t.entry) || 0, TERM_ENTRY * gain));
+        t.answers.forEach(function (a) { named.set(a, Math.max(named.get(a) || 0, TERM_ANSWER * gain)); });
+      });
+    } else {
+      var part = joint / entries.size, gain = bonus * part * part, answers = new Map();
+      naming.forEach(function (t) {
+        named.set(t.entry, Math.max(named.get(t.entry) || 0, TERM_ENTRY * gain));
+        t.answers.forEach(function (a) { answers.set(a, (answers.get(a) || new Set()).add(t.entry)); });
+      });
+      answers.forEach(function (of, a) { named.set(a, Math.max(named.get(a) || 0, TERM_ANSWER * gain * of.size)); });
+    }
     var phrases = this.livePhrases(query.phrases, query.own);
     var out = [];
     for (var i = 0; i < n; i++) {
