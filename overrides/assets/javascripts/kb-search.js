@@ -175,7 +175,7 @@
   var INSIDE_WORD = 0.3, CAMEL_WORD = 0.8, SINGLE_WEIGHT = 0.25;
   var PARTIAL_WEIGHT = 0.4, PARTIAL_MIN = 0.5, IDF_POWER = 1.5;
   var LENGTH_NORM = 0.3, GENERIC = 0.15, UNANSWERED = 0.5, INTRO_WEIGHT = 0.5, MIN_COVER = 0.3;
-  var ALIAS_SPELLING = 0.85, DESCRIBED_SHARE = 0.8;
+  var MOST_WORDS = 3, ALIAS_SPELLING = 0.85, DESCRIBED_SHARE = 0.8;
   var TERM_ENTRY = 4.0, TERM_ANSWER = 3.0, TERM_SHARE = 0.6, TERM_WHOLE = 1.0;
   /* English function words: not terms of a query that has others (the site is Chinese, so
      they would look rare and outweigh the words that matter) */
@@ -669,9 +669,10 @@
       answers.forEach(function (of, a) { named.set(a, Math.max(named.get(a) || 0, TERM_ANSWER * gain * of.size)); });
     }
     var phrases = this.livePhrases(query.phrases, query.own);
+    var words = query.terms.filter(function (t) { return !(t.cjk && t.label.length === 1); }).length;
     var out = [];
     for (var i = 0; i < n; i++) {
-      var score = 0.0, matched = 0.0, tight = 0, found = {};
+      var score = 0.0, matched = 0.0, tight = 0, found = {}, missed = 0;
       for (var t = 0; t < query.terms.length; t++) {
         var term = query.terms[t], w = weights[t], cell = cells[t][i];
         if (cell) {
@@ -684,6 +685,7 @@
           continue;
         }
         found[term.label] = null;
+        if (!(term.cjk && term.label.length === 1)) missed += 1;
         if (w && term.cjk && term.label.length >= 3) {
           var frac = this.pairShare(term.label, i);
           if (frac >= PARTIAL_MIN) {
@@ -699,7 +701,10 @@
       }
       var ph = phrases.length ? this.phraseIn(phrases, i) : [0, 0, 0];
       var exact = ph[0] || ph[1] || ph[2];
-      if (!exact && cover < MIN_COVER && !named.has(i)) continue;
+      /* a section with every word of a longer query but one is a result even when the one is
+         the rarest (a reader's wording of a question rarely matches the site's in every word) */
+      var most = words >= MOST_WORDS && missed <= 1;
+      if (!exact && cover < MIN_COVER && !named.has(i) && !most) continue;
       score += bonus * Math.max(PHRASE_TITLE * ph[0], PHRASE_TEXT * ph[1], PHRASE_NAV * ph[2]);
       var weight = (this.answered[i] ? 1.0 : UNANSWERED) * this.intro[i];
       var extra = named.get(i) || 0;
