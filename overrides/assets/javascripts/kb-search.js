@@ -369,8 +369,10 @@
      The typed text stays a phrase of the query, so a section containing it as typed is
      still found. */
   Engine.prototype.correct = function (text) {
-    var self = this, fixes = [];
+    var self = this, fixes = [], plural = false;
     var out = norm(text).replace(/[a-z0-9]+/g, function (w) {
+      var one = self.singular(w);
+      if (one) { plural = true; return one; }
       var letters = w.replace(/[0-9]/g, "").length;
       if (letters < TYPO_SHORT || self.latinWords().has(w)) return w;
       if (self.corpus.indexOf(w) < 0 && self.looseCorpus.indexOf(w) >= 0) return w;
@@ -384,7 +386,16 @@
       fixes.push([w, fix]);
       return fix;
     });
-    return { text: fixes.length ? out : text, fixes: fixes };
+    return { text: fixes.length || plural ? out : text, fixes: fixes, changed: fixes.length > 0 || plural };
+  };
+
+  /* The plural of a term or alias spelling that is not one itself (transformers,
+     embeddings) → the singular, which the term's spellings are; else null */
+  Engine.prototype.singular = function (w) {
+    if (w.length < 5 || w[w.length - 1] !== "s" || w[w.length - 2] === "s") return null;
+    if (this.alias.has(w) || this.termNames.has(w)) return null;
+    var one = w.slice(0, -1);
+    return this.alias.has(one) || this.termNames.has(one) ? one : null;
   };
 
   /* Fewest pieces, each a site word or one character (ties: fewer single characters, then earliest cut) */
@@ -463,7 +474,7 @@
     if (!query.terms.length) query = this.parseWith(fixed.text, false);
     query.text = text;
     query.fixes = fixed.fixes;
-    if (fixed.fixes.length) {
+    if (fixed.changed) {  /* what was typed stays a phrase: sections that say it rank first */
       var typed = compact(text);
       if (typed && query.phrases.indexOf(typed) < 0) { query.phrases.unshift(typed); query.own += 1; }
     }

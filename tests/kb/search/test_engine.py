@@ -197,3 +197,9 @@ def test_marks_follow_the_text_across_spaces_case_and_hyphens(index_file):
     assert [top["title"][a:b] for a, b in top["titleMarks"]] == ["DeepSeek-V3"]
     top = answer(index_file, "ＫＶｃａｃｈｅ", describe=True)["hits"][0]
     assert [top["title"][a:b] for a, b in top["titleMarks"]] == ["KV Cache"]
+
+
+def test_plurals_of_term_spellings_fold_to_the_singular(index_file):
+    assert answer(index_file, "LoRAs")["terms"] == ["lora"]
+    assert anchors(index_file, "LoRAs")[0] in ("term-lora", "lora")
+    assert not answer(index_file, "LoRAs")["fixes"]  # a plural is no typo to report
