@@ -16,9 +16,11 @@
  * query occurs as typed. A term's weight is its idf squared, so rare words outweigh
  * generic ones (设计, 方法); navigation text (related questions, bank links) barely counts.
  * A section with no answer of its own (a bank prompt) counts half; a query naming a
- * glossary term puts its entry and the questions that explain it first. Latin words of
- * 5+ letters that the site never uses are corrected by one edit (transfomer →
- * transformer); letters and digits join across hyphens (deepseekv3 = DeepSeek-V3).
+ * glossary term (or made of several, or whose words all lie in one term's names) puts
+ * its entry and the questions that explain it first; the spelling typed counts a little
+ * above its aliases. Latin words the site never uses are corrected (see correct());
+ * plurals of term spellings fold to the singular; letters and digits join across hyphens
+ * (deepseekv3 = DeepSeek-V3).
  */
 (function (root) {
   "use strict";
