@@ -1,6 +1,6 @@
 """Search-quality benchmark: our search against Material's own, on the same site.
 
-    python benchmarks/search_quality.py [--browser] [--set tuning|seen|heldout|all] [--misses] [--json out.json]
+    python benchmarks/search_quality.py [--browser] [--set tuning|seen|seen2|heldout|all] [--misses] [--json out.json]
 
 Builds the site three times from the current docs: as published (our index), with our
 index hook removed (Material's lunr search exactly as Material ships it: "Material"), and
@@ -9,9 +9,10 @@ splitting at the zero-width spaces jieba inserts: "Material tuned"). Then, per q
   * recall@5, nDCG@10 and MRR per query category, for the three engines. Queries are graded
     2 (answers it) / 1 (related): recall@5 is the share of grade-2 questions in the top 5
     (of at most 5), MRR the reciprocal rank of the first grade-2 one, nDCG@10 uses 2^grade − 1.
-    benchmarks/search_queries.yml is the tuning set and benchmarks/search_queries_seen.yml the
-    retired held-out set (tuned on now); benchmarks/search_queries_heldout.yml is held out: written
-    blind, never tuned on, so --misses lists misses of the first two only;
+    benchmarks/search_queries.yml is the tuning set, benchmarks/search_queries_seen.yml and
+    benchmarks/search_queries_seen2.yml the first two held-out sets, retired (tuned on now);
+    benchmarks/search_queries_heldout.yml is held out: written blind, never tuned on, so --misses
+    lists misses of the other sets only;
   * Ctrl+F check: random strings cut from the visible text of the built pages; the share
     of sections whose visible text contains the string which the search lists;
   * latency of a query: our engine in Node (the terminal's path), Material's worker in Node,
@@ -46,8 +47,9 @@ from tests.support.page_text import ctrl_f_samples, seen_sections, site_pages  #
 
 HERE = Path(__file__).resolve().parent
 SETS = {"tuning": HERE / "search_queries.yml", "seen": HERE / "search_queries_seen.yml",
-        "heldout": HERE / "search_queries_heldout.yml"}
-SET_TITLES = {"tuning": "调优集", "seen": "退役的保留集（现用于调优）", "heldout": "保留集（从未用于调优）"}
+        "seen2": HERE / "search_queries_seen2.yml", "heldout": HERE / "search_queries_heldout.yml"}
+SET_TITLES = {"tuning": "调优集", "seen": "退役的保留集 1（现用于调优）", "seen2": "退役的保留集 2（现用于调优）",
+              "heldout": "保留集（从未用于调优）"}
 KINDS = ["keyword", "compound", "mixed", "synonym", "paraphrase", "typo"]
 ENGINES = {"ours": "本站搜索", "material": "Material 默认", "tuned": "Material 调优"}
 # Material's separator with U+200B added, as Material's documentation asks for Chinese: jieba
@@ -232,7 +234,7 @@ def main() -> int:
     parser.add_argument("--set", choices=[*SETS, "all"], default="all",
                         help="which query sets to score (all: every set whose file exists)")
     parser.add_argument("--misses", action="store_true",
-                        help="list the tuning and retired queries whose answers are not all in the top 5")
+                        help="list the tuning and retired queries whose answers are not all in the top 5 (never held-out ones)")
     parser.add_argument("--json", type=Path, help="write the numbers to this file")
     parser.add_argument("--samples", type=int, default=300, help="Ctrl+F strings to try (default 300)")
     parser.add_argument("--site", type=Path, help="a site already built with our index (skips that build)")

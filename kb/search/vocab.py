@@ -1,5 +1,6 @@
 """The words a Chinese query is cut into: jieba's dictionary words that occur in the site,
-and how generic each word is in Chinese at large.
+the site's own words jieba's dictionary lacks (算力, 聚类, 负例: found by jieba's HMM in several
+texts), and how generic each word is in Chinese at large.
 
 jieba runs at build time over every section; the browser gets only the words it found
 (a few thousand, ~30 KB), and cuts a query into the fewest such words (see the engine in
@@ -25,22 +26,39 @@ _WORD = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,8}")
 COMMON, TECHNICAL = 7.5, 12.5
 
 
+# A word outside jieba's dictionary with one of these characters is mostly a chance pairing
+# (这一, 再用, 时用), not a word; and it must occur in NEW_WORD_TEXTS texts to count.
+FUNCTION_CHARS = frozenset("的了是在有和与或也而及这那一每各另再更还又就才都只仅会能可要把被对从为以时个些其它我你他她很越较最")
+NEW_WORD_TEXTS = 3
+
 # Everything the words of a text depend on (the build keeps them between builds under this version).
-VERSION = ("vocab", jieba.__version__, _WORD.pattern)
+VERSION = ("vocab", jieba.__version__, _WORD.pattern, "hmm", "".join(sorted(FUNCTION_CHARS)))
+
+
+def _in_dictionary(word: str) -> bool:
+    return bool(jieba.dt.FREQ.get(word))
 
 
 def text_words(text: str) -> list[str]:
-    """Dictionary words (2–8 Chinese characters) jieba finds in one text, each once, in order."""
+    """Words (2–8 Chinese characters) of one text, each once, in order: jieba's dictionary words,
+    then words its HMM finds that the dictionary lacks (without function characters)."""
     jieba.setLogLevel(logging.WARNING)
-    return list(dict.fromkeys(token for token in jieba.cut(text, HMM=False) if _WORD.fullmatch(token)))
+    jieba.initialize()
+    known = [token for token in jieba.cut(text, HMM=False) if _WORD.fullmatch(token)]
+    new = [token for token in jieba.cut(text, HMM=True)
+           if _WORD.fullmatch(token) and not _in_dictionary(token) and not FUNCTION_CHARS.intersection(token)]
+    return list(dict.fromkeys(known + new))
 
 
 def corpus_words(texts: list[str], words_of: Callable[[str], Iterable[str]] = text_words) -> list[str]:
-    """Sorted dictionary words jieba finds in `texts` (``words_of`` may be a cache in front of text_words)."""
-    words: set[str] = set()
+    """Sorted words of `texts` (``words_of`` may be a cache in front of text_words): every
+    dictionary word, and the others that occur in at least NEW_WORD_TEXTS texts."""
+    jieba.initialize()
+    texts_of: dict[str, int] = {}
     for text in texts:
-        words.update(words_of(text))
-    return sorted(words)
+        for word in words_of(text):
+            texts_of[word] = texts_of.get(word, 0) + 1
+    return sorted(w for w, n in texts_of.items() if n >= NEW_WORD_TEXTS or _in_dictionary(w))
 
 
 def rarity(words: list[str]) -> str:

@@ -224,11 +224,11 @@ def test_a_query_without_results_offers_the_closest_spelling(built_site: Path, b
     with serve_site(built_site) as base:
         page = browser.new_page()
         page.goto(f"{base}/")
-        type_query(page, "lroa")
+        type_query(page, "ppoo")  # a 4-letter word one insertion away from a term: suggested, not corrected
         page.wait_for_selector(".kb-search-suggest a")
-        assert page.inner_text(".kb-search-suggest") == "你是不是要找：lora"
+        assert page.inner_text(".kb-search-suggest") == "你是不是要找：ppo"
         page.click(".kb-search-suggest a")
-        page.wait_for_function("() => window.__kbSearchLast === 'lora'")
+        page.wait_for_function("() => window.__kbSearchLast === 'ppo'")
         assert page.locator(".md-search-result__item").count() > 0
         assert page.locator(".kb-search-suggest").count() == 0
         page.close()

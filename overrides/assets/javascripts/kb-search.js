@@ -16,9 +16,11 @@
  * query occurs as typed. A term's weight is its idf squared, so rare words outweigh
  * generic ones (设计, 方法); navigation text (related questions, bank links) barely counts.
  * A section with no answer of its own (a bank prompt) counts half; a query naming a
- * glossary term puts its entry and the questions that explain it first. Latin words of
- * 5+ letters that the site never uses are corrected by one edit (transfomer →
- * transformer); letters and digits join across hyphens (deepseekv3 = DeepSeek-V3).
+ * glossary term (or made of several, or whose words all lie in one term's names) puts
+ * its entry and the questions that explain it first; the spelling typed counts a little
+ * above its aliases. Latin words the site never uses are corrected (see correct());
+ * plurals of term spellings fold to the singular; letters and digits join across hyphens
+ * (deepseekv3 = DeepSeek-V3).
  */
 (function (root) {
   "use strict";
@@ -175,13 +177,14 @@
   var INSIDE_WORD = 0.3, CAMEL_WORD = 0.8, SINGLE_WEIGHT = 0.25;
   var PARTIAL_WEIGHT = 0.4, PARTIAL_MIN = 0.5, IDF_POWER = 1.5;
   var LENGTH_NORM = 0.3, GENERIC = 0.15, UNANSWERED = 0.5, INTRO_WEIGHT = 0.5, MIN_COVER = 0.3;
+  var MOST_WORDS = 3, ALIAS_SPELLING = 0.85, DESCRIBED_SHARE = 0.8;
   var TERM_ENTRY = 4.0, TERM_ANSWER = 3.0, TERM_SHARE = 0.6, TERM_WHOLE = 1.0;
   /* English function words: not terms of a query that has others (the site is Chinese, so
      they would look rare and outweigh the words that matter) */
   var ENGLISH_STOP = new Set(("a an the is are was were be been of to in on at by for from with and or not all any " +
     "what how why when which who does do did can could should would will it its this that these those " +
     "i you we they he she my your our vs").split(" "));
-  var TYPO_MIN = 5, COUNT_CAP = 8, SCAN_CAP = 64, MAX_WORD = 8, SEP = "\x01";
+  var TYPO_SHORT = 4, TYPO_MIN = 5, TYPO_LONG = 9, COUNT_CAP = 8, SCAN_CAP = 64, MAX_WORD = 8, SEP = "\x01";
 
   function isLatin(ch) {
     return (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9");
@@ -272,6 +275,17 @@
     this.texts.forEach(function (t) { mean += t.length / n; });
     this.lengthNorm = this.texts.map(function (t) { return 1 - LENGTH_NORM + LENGTH_NORM * t.length / Math.max(mean, 1); });
     this.answered = sections.map(function (s) { return s.length > 7 ? s[7] : 1; });
+    /* A page's intro above its questions or bank prompts is a list of them (a topic page), as
+       is a page that is only an intro (an index page): both count little. The intro of a page
+       with headings but no questions (a notebook) is the page itself. */
+    var listing = new Set(), headed = new Set();
+    sections.forEach(function (s, i) {
+      if (s[5] || !self.answered[i]) listing.add(s[0]);
+      if (s[1]) headed.add(s[0]);
+    });
+    this.intro = sections.map(function (s) {
+      return s[1] || (headed.has(s[0]) && !listing.has(s[0])) ? 1.0 : INTRO_WEIGHT;
+    });
     /* Alias groups: any spelling of a group finds the others */
     this.groups = [];
     this.alias = new Map();
@@ -287,6 +301,7 @@
     this.aliasKeys = Array.from(this.alias.keys()).sort(byLengthThenText);
     /* Glossary terms: name → [entry section, sections that explain it] */
     this.termNames = new Map();
+    this.entries = [];  /* [entry section, sections that explain it, its names joined] */
     (index.terms || []).forEach(function (t) {
       var names = t[1].map(compact);
       /* a name of an alias group that holds one of the term's names names the term too */
@@ -294,6 +309,7 @@
         var g = self.alias.get(name);
         if (g !== undefined) names = names.concat(self.groups[g][0]);
       });
+      self.entries.push([t[0], t[2], names.join(SEP)]);
       names.forEach(function (name) {
         [name, unjoin(name)].forEach(function (key) {
           if (key && !self.termNames.has(key)) self.termNames.set(key, [t[0], t[2]]);
@@ -313,27 +329,32 @@
   /* Latin words the site uses (and alias / glossary spellings), with how often they occur */
   Engine.prototype.latinWords = function () {
     if (this.vocab) return this.vocab;
-    var vocab = new Map(), re = /[a-z0-9]+/g, m;
+    var vocab = new Map(), named = new Set(), re = /[a-z0-9]+/g, m;
     function add(text, weight) {
       var t = text.normalize("NFKC").toLowerCase();
       re.lastIndex = 0;
       while ((m = re.exec(t))) {
-        if (/[a-z]/.test(m[0])) vocab.set(m[0], (vocab.get(m[0]) || 0) + weight);
+        if (!/[a-z]/.test(m[0])) continue;
+        vocab.set(m[0], (vocab.get(m[0]) || 0) + weight);
+        if (weight > 1) named.add(m[0]);
       }
     }
     this.sections.forEach(function (s) { add(s[2] + " " + s[3] + " " + (s[6] || ""), 1); });
     this.groups.forEach(function (g) { g[1].forEach(function (s) { add(s, 5); }); });
     this.termNames.forEach(function (_, name) { add(name, 5); });
     this.vocab = vocab;
+    this.namedWords = named;  /* words of alias and glossary spellings */
     return vocab;
   };
 
   /* The closest Latin word the site uses, at most `limit` edits away (the most frequent of
-     the closest), or null */
-  Engine.prototype.nearestWord = function (word, limit) {
-    var best = null, bestD = limit + 1, bestRank = -1;
+     the closest), or null; `strict`: only words of the same length that name a term or an
+     alias, for short words, where one edit reaches many */
+  Engine.prototype.nearestWord = function (word, limit, strict) {
+    var best = null, bestD = limit + 1, bestRank = -1, named = this.latinWords() && this.namedWords;
     this.latinWords().forEach(function (count, w) {
       if (Math.abs(w.length - word.length) > Math.min(limit, bestD)) return;
+      if (strict && (w.length !== word.length || !named.has(w))) return;
       var d = editDistance(word, w, Math.min(limit, bestD));
       /* among the closest: one that starts like the typed word (typos rarely hit the first
          letter), then the most frequent */
@@ -343,20 +364,40 @@
     return bestD <= limit ? best : null;
   };
 
-  /* Correct Latin words of 5+ letters that the site never uses as a word (nor written with
-     hyphens: deepseekv3), by one edit. The typed text stays a phrase of the query, so a
-     section containing it as typed is still found. */
+  /* Correct Latin words that the site never uses as a word (nor written with hyphens:
+     deepseekv3): words of 5+ letters by one edit (a transposition is one), of TYPO_LONG+
+     letters (no digits) by two when one is not enough; 4-letter words only when they occur nowhere, even
+     inside words, by one substitution or transposition into a term's word (lroa → lora).
+     The typed text stays a phrase of the query, so a section containing it as typed is
+     still found. */
   Engine.prototype.correct = function (text) {
-    var self = this, fixes = [];
+    var self = this, fixes = [], plural = false;
     var out = norm(text).replace(/[a-z0-9]+/g, function (w) {
-      if (w.replace(/[0-9]/g, "").length < TYPO_MIN || self.latinWords().has(w)) return w;
+      var one = self.singular(w);
+      if (one) { plural = true; return one; }
+      var letters = w.replace(/[0-9]/g, "").length;
+      if (letters < TYPO_SHORT || self.latinWords().has(w)) return w;
       if (self.corpus.indexOf(w) < 0 && self.looseCorpus.indexOf(w) >= 0) return w;
-      var fix = self.nearestWord(w, 1);
+      var fix = null;
+      if (letters < TYPO_MIN) {
+        if (self.corpus.indexOf(w) < 0) fix = self.nearestWord(w, 1, true);
+      } else {
+        fix = self.nearestWord(w, 1) || (letters >= TYPO_LONG && letters === w.length ? self.nearestWord(w, 2) : null);
+      }
       if (!fix) return w;
       fixes.push([w, fix]);
       return fix;
     });
-    return { text: fixes.length ? out : text, fixes: fixes };
+    return { text: fixes.length || plural ? out : text, fixes: fixes, changed: fixes.length > 0 || plural };
+  };
+
+  /* The plural of a term or alias spelling that is not one itself (transformers,
+     embeddings) → the singular, which the term's spellings are; else null */
+  Engine.prototype.singular = function (w) {
+    if (w.length < 5 || w[w.length - 1] !== "s" || w[w.length - 2] === "s") return null;
+    if (this.alias.has(w) || this.termNames.has(w)) return null;
+    var one = w.slice(0, -1);
+    return this.alias.has(one) || this.termNames.has(one) ? one : null;
   };
 
   /* Fewest pieces, each a site word or one character (ties: fewer single characters, then earliest cut) */
@@ -435,9 +476,9 @@
     if (!query.terms.length) query = this.parseWith(fixed.text, false);
     query.text = text;
     query.fixes = fixed.fixes;
-    if (fixed.fixes.length) {
+    if (fixed.changed) {  /* what was typed stays a phrase: sections that say it rank first */
       var typed = compact(text);
-      if (typed && query.phrases.indexOf(typed) < 0) query.phrases.unshift(typed);
+      if (typed && query.phrases.indexOf(typed) < 0) { query.phrases.unshift(typed); query.own += 1; }
     }
     return query;
   };
@@ -453,7 +494,9 @@
     var pieces = [];
     spans.forEach(function (sp) {
       var g = self.groups[sp[2]];
-      pieces.push([sp[0], { label: cq.slice(sp[0], sp[1]), alts: g[0], shows: g[1], cjk: false, loose: false }]);
+      var label = cq.slice(sp[0], sp[1]), own = g[0].indexOf(label);
+      if (own < 0) own = g[0].map(unjoin).indexOf(label);
+      pieces.push([sp[0], { label: label, alts: g[0], shows: g[1], cjk: false, loose: false, own: own }]);
     });
     parts.forEach(function (p) {
       var start = p[0], end = p[1], cls = p[2];
@@ -473,7 +516,10 @@
         } else {
           if (stop && ENGLISH_STOP.has(piece)) continue;
           if (self.corpus.indexOf(piece) < 0 && piece.length > 3 && piece.endsWith("s")) piece = piece.slice(0, -1);
-          var loose = self.corpus.indexOf(piece) < 0 && self.looseCorpus.indexOf(piece) >= 0;
+          /* typed without hyphens (deepseekr1): match DeepSeek-R1 too, even where the site also
+             writes it glued somewhere */
+          var loose = self.looseCorpus.indexOf(piece) >= 0 &&
+            (self.corpus.indexOf(piece) < 0 || /[a-z][0-9]|[0-9][a-z]/.test(piece));
           pieces.push([a, { label: piece, alts: [piece], shows: [piece], cjk: false, loose: loose }]);
         }
       }
@@ -499,15 +545,17 @@
     var named_terms = named.map(function (sp) {
       return { entry: sp[2][0], answers: sp[2][1], share: Math.min(1, (sp[1] - sp[0]) / Math.max(1, content.length)) };
     });
-    return { text: text, terms: terms, phrases: phrases, named: named_terms };
+    /* own: how many of the first phrases are the query as typed (the rest are alias variants) */
+    return { text: text, terms: terms, phrases: phrases, own: cq ? 1 : 0, named: named_terms };
   };
 
   /* The fields of section i that matching reads: as written, or with letters and digits
-     joined across hyphens (for a term found only that way), or null */
+     joined across hyphens (for a term typed without them; a section with no such hyphen
+     reads as written) */
   Engine.prototype.fields = function (i, loose) {
     if (loose) {
       if (this.loose[i] === undefined) this.loose[i] = this.joinedFields(i);
-      return this.loose[i];
+      if (this.loose[i]) return this.loose[i];
     }
     return { heads: this.heads[i], text: this.texts[i], textStarts: this.textStarts[i], nav: this.navs[i], navStarts: this.navStarts[i] };
   };
@@ -539,18 +587,20 @@
     var ts = 0.0, xs = 0.0, ns = 0.0, count = 0, tlen = 0, r, heads = f.heads, first = -1;
     for (var a = 0; a < term.live.length; a++) {
       var alt = term.alts[term.live[a]];
+      /* the spelling typed counts fully, the other spellings of its alias group a little less */
+      var as = term.own >= 0 && term.live[a] !== term.own ? ALIAS_SPELLING : 1.0;
       for (var h = 0; h < heads.length; h++) {
         r = find(heads[h][0], heads[h][1], alt);
-        if (r[0] > ts || (r[0] === ts && r[0] && alt.length / (heads[h][0].length || 1) > tlen)) {
-          ts = r[0];
+        if (as * r[0] > ts || (as * r[0] === ts && r[0] && alt.length / (heads[h][0].length || 1) > tlen)) {
+          ts = as * r[0];
           tlen = alt.length / (heads[h][0].length || 1);
         }
       }
       r = find(f.text, f.textStarts, alt);
-      xs = Math.max(xs, r[0]);
+      xs = Math.max(xs, as * r[0]);
       count = Math.min(COUNT_CAP, count + r[1]);
       r = find(f.nav, f.navStarts, alt);
-      ns = Math.max(ns, r[0]);
+      ns = Math.max(ns, as * r[0]);
       if (first < 0 && (ts || xs || ns)) first = term.live[a];
     }
     return ts || xs || ns ? [ts, xs, count, tlen, ns, first] : null;
@@ -563,20 +613,22 @@
       if (p.loose && this.looseTexts[i].indexOf(p.text) < 0) continue;
       var f = this.fields(i, p.loose);
       if (!f) continue;
-      for (var h = 0; h < f.heads.length; h++) inTitle = Math.max(inTitle, find(f.heads[h][0], f.heads[h][1], p.text)[0]);
-      inText = Math.max(inText, find(f.text, f.textStarts, p.text)[0]);
-      inNav = Math.max(inNav, find(f.nav, f.navStarts, p.text)[0]);
+      for (var h = 0; h < f.heads.length; h++) inTitle = Math.max(inTitle, p.weight * find(f.heads[h][0], f.heads[h][1], p.text)[0]);
+      inText = Math.max(inText, p.weight * find(f.text, f.textStarts, p.text)[0]);
+      inNav = Math.max(inNav, p.weight * find(f.nav, f.navStarts, p.text)[0]);
     }
     return [inTitle, inText, inNav];
   };
 
-  /* The query's phrases that occur anywhere: [{text, loose}] */
-  Engine.prototype.livePhrases = function (phrases) {
+  /* The query's phrases that occur anywhere: [{text, loose, weight}]; the first `own` are the
+     query as typed (weight 1), the rest alias variants (ALIAS_SPELLING) */
+  Engine.prototype.livePhrases = function (phrases, own) {
     var out = [], self = this;
-    phrases.forEach(function (p) {
-      if (self.corpus.indexOf(p) >= 0) out.push({ text: p, loose: false });
+    phrases.forEach(function (p, k) {
+      var weight = k < own ? 1.0 : ALIAS_SPELLING;
+      if (self.corpus.indexOf(p) >= 0) out.push({ text: p, loose: false, weight: weight });
       var joined = unjoin(p);
-      if (self.looseCorpus.indexOf(joined) >= 0) out.push({ text: joined, loose: true });
+      if (self.looseCorpus.indexOf(joined) >= 0) out.push({ text: joined, loose: true, weight: weight });
     });
     return out;
   };
@@ -609,16 +661,31 @@
     weights.forEach(function (w) { total += w; });
     var bonus = Math.max(total, 1.0);
     var named = new Map();  /* section → term bonus */
-    query.named.forEach(function (t) {
-      if (t.share < TERM_SHARE) return;
-      var gain = bonus * t.share * t.share;
-      named.set(t.entry, Math.max(named.get(t.entry) || 0, TERM_ENTRY * gain));
-      t.answers.forEach(function (a) { named.set(a, Math.max(named.get(a) || 0, TERM_ANSWER * gain)); });
-    });
-    var phrases = this.livePhrases(query.phrases);
+    var naming = query.named.length ? query.named : this.describedTerms(query);
+    /* Several terms that together make up the query (FP8 混合精度训练): each shares the bonus,
+       and a question explaining more than one of them adds their shares */
+    var entries = new Set(naming.map(function (t) { return t.entry; }));
+    var joint = Math.min(1, naming.reduce(function (sum, t) { return sum + t.share; }, 0));
+    if (entries.size < 2 || joint < TERM_SHARE) {
+      naming.forEach(function (t) {
+        if (t.share < TERM_SHARE) return;
+        var gain = bonus * t.share * t.share;
+        named.set(t.entry, Math.max(named.get(t.entry) || 0, TERM_ENTRY * gain));
+        t.answers.forEach(function (a) { named.set(a, Math.max(named.get(a) || 0, TERM_ANSWER * gain)); });
+      });
+    } else {
+      var part = joint / entries.size, gain = bonus * part * part, answers = new Map();
+      naming.forEach(function (t) {
+        named.set(t.entry, Math.max(named.get(t.entry) || 0, TERM_ENTRY * gain));
+        t.answers.forEach(function (a) { answers.set(a, (answers.get(a) || new Set()).add(t.entry)); });
+      });
+      answers.forEach(function (of, a) { named.set(a, Math.max(named.get(a) || 0, TERM_ANSWER * gain * of.size)); });
+    }
+    var phrases = this.livePhrases(query.phrases, query.own);
+    var words = query.terms.filter(function (t) { return !(t.cjk && t.label.length === 1); }).length;
     var out = [];
     for (var i = 0; i < n; i++) {
-      var score = 0.0, matched = 0.0, tight = 0, found = {};
+      var score = 0.0, matched = 0.0, tight = 0, found = {}, missed = 0;
       for (var t = 0; t < query.terms.length; t++) {
         var term = query.terms[t], w = weights[t], cell = cells[t][i];
         if (cell) {
@@ -631,6 +698,7 @@
           continue;
         }
         found[term.label] = null;
+        if (!(term.cjk && term.label.length === 1)) missed += 1;
         if (w && term.cjk && term.label.length >= 3) {
           var frac = this.pairShare(term.label, i);
           if (frac >= PARTIAL_MIN) {
@@ -646,9 +714,12 @@
       }
       var ph = phrases.length ? this.phraseIn(phrases, i) : [0, 0, 0];
       var exact = ph[0] || ph[1] || ph[2];
-      if (!exact && cover < MIN_COVER) continue;
+      /* a section with every word of a longer query but one is a result even when the one is
+         the rarest (a reader's wording of a question rarely matches the site's in every word) */
+      var most = words >= MOST_WORDS && missed <= 1;
+      if (!exact && cover < MIN_COVER && !named.has(i) && !most) continue;
       score += bonus * Math.max(PHRASE_TITLE * ph[0], PHRASE_TEXT * ph[1], PHRASE_NAV * ph[2]);
-      var weight = (this.answered[i] ? 1.0 : UNANSWERED) * (this.sections[i][1] ? 1.0 : INTRO_WEIGHT);
+      var weight = (this.answered[i] ? 1.0 : UNANSWERED) * this.intro[i];
       var extra = named.get(i) || 0;
       score = score * this.boost[i] * weight + extra * weight;
       if (score > 0) out.push({ section: i, score: score, found: found, exact: !!exact });
@@ -659,6 +730,22 @@
     if (limit) out = out.slice(0, limit);
     out.query = query;
     return out;
+  };
+
+  /* A query that names no glossary term but whose every word is part of one term's names
+     (pipeline 并行 → 流水并行, alias Pipeline Parallelism) describes that term: it counts as
+     named, not quite as if typed (DESCRIBED_SHARE) */
+  Engine.prototype.describedTerms = function (query) {
+    var words = query.terms.filter(function (t) { return t.live.length && !(t.cjk && t.label.length === 1); });
+    if (!words.length) return [];
+    var out = [];
+    this.entries.forEach(function (e) {
+      var all = words.every(function (t) {
+        return t.live.some(function (k) { return e[2].indexOf(t.alts[k]) >= 0; });
+      });
+      if (all) out.push({ entry: e[0], answers: e[1], share: DESCRIBED_SHARE });
+    });
+    return out.length === 1 ? out : [];
   };
 
   /* A query that is a glossary term (question words aside): its entry first, then the

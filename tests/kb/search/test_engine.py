@@ -132,15 +132,19 @@ def test_question_words_are_not_terms_unless_alone(index_file):
 
 @pytest.mark.parametrize(("typed", "anchor"), [
     ("transfomer", "heads"), ("Transformr", "heads"), ("exploitaton", "explore"), ("distilation", "distill"),
+    ("distilaton", "distill"),  # 9+ letters: two edits
 ])
-def test_one_edit_typos_of_long_latin_words_are_forgiven(index_file, typed, anchor):
+def test_typos_of_long_latin_words_are_forgiven(index_file, typed, anchor):
     got = answer(index_file, typed)
     assert got["fixes"] and got["fixes"][0][0] == typed.lower()
     assert anchor in anchors(index_file, typed)[:2]
 
 
-def test_short_words_are_not_corrected_but_suggested(index_file):
-    got = answer(index_file, "lroa")
+def test_short_words_are_corrected_only_into_a_term_else_suggested(index_file):
+    got = answer(index_file, "lroa")  # 4 letters found nowhere, one transposition from a term's word
+    assert got["fixes"] == [["lroa", "lora"]] and anchors(index_file, "lroa")[0] in ("term-lora", "lora")
+    assert not answer(index_file, "plor")["fixes"]  # occurs inside "exploration": taken as typed
+    got = answer(index_file, "lra")  # 3 letters: never corrected, only suggested
     assert got["total"] == 0 and not got["fixes"]
     assert got["suggest"] == "lora"
     assert answer(index_file, "kv cahce")["fixes"] == [["cahce", "cache"]]  # 5 letters: corrected, no need to ask
@@ -193,3 +197,9 @@ def test_marks_follow_the_text_across_spaces_case_and_hyphens(index_file):
     assert [top["title"][a:b] for a, b in top["titleMarks"]] == ["DeepSeek-V3"]
     top = answer(index_file, "ＫＶｃａｃｈｅ", describe=True)["hits"][0]
     assert [top["title"][a:b] for a, b in top["titleMarks"]] == ["KV Cache"]
+
+
+def test_plurals_of_term_spellings_fold_to_the_singular(index_file):
+    assert answer(index_file, "LoRAs")["terms"] == ["lora"]
+    assert anchors(index_file, "LoRAs")[0] in ("term-lora", "lora")
+    assert not answer(index_file, "LoRAs")["fixes"]  # a plural is no typo to report
