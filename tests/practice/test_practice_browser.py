@@ -377,7 +377,8 @@ CONTRAST = """
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
   const out = [];
-  const sel = '.kb-practice-bar *, .kb-practice-top *, .kb-practice-bottom *, .kb-practice-navdue, .kb-practice-card .kb-practice-where, .kb-practice-chip';
+  const sel = ['.kb-practice-bar *', '.kb-practice-top *', '.kb-practice-bottom *', '.kb-practice-navdue',
+               '.kb-practice-card .kb-practice-where', '.kb-practice-chip'].join(', ');
   for (const el of document.querySelectorAll(sel)) {
     const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
     if (!own || !el.getClientRects().length) continue;
@@ -426,3 +427,24 @@ def test_controls_are_named_buttons_with_visible_focus_and_aa_contrast(browser, 
         page.locator(".kb-practice-card button.kb-practice-reveal").click()
         low = [c for c in page.evaluate(CONTRAST) if c[2] < 4.5]
         assert not low, low
+
+
+def test_damaged_stored_progress_is_reported_and_never_overwritten_until_cleared(browser, site: str):
+    with profile(browser, site) as context:
+        page = context.new_page()
+        page.goto(f"{site}/topics/moe/")
+        page.evaluate(f"localStorage.setItem('{KEY}', '{{oops')")
+        page.reload()
+        page.locator(".kb-practice-bar [role=alert]").filter(has_text="本浏览器里保存的练习进度已损坏").wait_for()
+        switch_on(page)
+        top_of(page, MOE_SINGLE).locator("button.kb-practice-reveal").click()
+        bottom_of(page, MOE_SINGLE).get_by_role("button", name="会", exact=True).click()
+        bottom_of(page, MOE_SINGLE).get_by_text("评分没有保存：本浏览器里保存的练习进度已损坏").wait_for()
+        assert page.evaluate(f"localStorage.getItem('{KEY}')") == "{oops"
+        page.goto(f"{site}/practice/")
+        page.once("dialog", lambda d: d.accept())
+        page.get_by_role("button", name="清除进度").click()
+        page.get_by_text("练习进度已清除。").wait_for()
+        page.goto(f"{site}/topics/moe/")
+        reveal_and_rate(page, MOE_SINGLE, "会")
+        assert stored(page)[MOE_SINGLE]["grade"] == 1

@@ -146,3 +146,9 @@ def test_merge_keeps_the_newer_record_of_each_question(run):
     (merged,) = run(["merge", mine, theirs])
     assert merged["progress"]["cards"] == {"a-001": new, "b-001": new, "c-001": old}
     assert (merged["added"], merged["updated"], merged["kept"]) == (1, 1, 1)
+
+
+def test_a_card_reads_the_newest_record_of_its_questions(run):
+    """A group card (several source questions) reads what was rated last, whichever member holds it."""
+    old, new = rated(run, [(3, T0), (1, T0 + DAY)])
+    assert run(["newest", [None, old, new, None]], ["newest", [new, old]], ["newest", [None]]) == [new, new, None]

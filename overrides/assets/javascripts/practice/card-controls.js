@@ -87,7 +87,10 @@ export class CardControls {
       this.message.textContent = `评分没有保存：${err.message}`;
       return false;
     }
-    this.store.put(this.card.members, record);
+    if (!this.store.put(this.card.members, record)) {
+      this.message.textContent = `评分没有保存：${this.store.problem}`;
+      return false;
+    }
     for (const button of this.rateButtons) {
       button.setAttribute("aria-pressed", String(button === this.rateButtons[grade - 1]));
     }

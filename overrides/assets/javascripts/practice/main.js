@@ -13,6 +13,7 @@ import { setupTransfer } from "./transfer.js";
 
 function start() {
   if (!window.__kbPracticeCatalog) return;
+  const t0 = performance.now();
   const catalog = new Catalog(window.__kbPracticeCatalog, siteRoot());
   const store = new Store();
   for (const note of document.querySelectorAll(".kb-practice-nojs")) note.hidden = true;
@@ -23,6 +24,7 @@ function start() {
   if (app) setupReviewApp(catalog, store, app);
   const transfer = document.querySelector(".kb-practice-transfer");
   if (transfer) setupTransfer(store, transfer);
+  window.__kbPracticeSetupMs = performance.now() - t0; // read by benchmarks/practice_size.py
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

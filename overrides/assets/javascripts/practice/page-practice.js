@@ -52,13 +52,7 @@ export function setupPagePractice(catalog, store) {
     const card = catalog.byId.get(id);
     const heading = document.getElementById(id);
     if (!card || !heading || !heading.nextElementSibling) continue;
-    const title = heading.textContent.replace(/¶$/, "").trim();
-    const item = { card, heading, answers, marker: heading.nextElementSibling };
-    item.controls = new CardControls({
-      card, store, answers, title,
-      onReveal: () => setActive(items.indexOf(item)),
-    });
-    items.push(item);
+    items.push({ card, heading, answers, marker: heading.nextElementSibling, controls: null });
   }
   if (!items.length) return;
 
@@ -97,7 +91,7 @@ export function setupPagePractice(catalog, store) {
     stats.replaceChildren(statsLine(catalog.stats(scope.cards, store, today), scope.prefix));
     const due = catalog.due(store, today).length;
     dueLink.textContent = due ? `复习（今天 ${due} 题）` : "复习";
-    for (const item of items) item.controls.refresh();
+    for (const item of items) if (item.controls) item.controls.refresh();
     for (const { card, chip } of bankChips) {
       chip.textContent = stateLabel(store.get(card.members), today);
       chip.hidden = !on;
@@ -117,11 +111,17 @@ export function setupPagePractice(catalog, store) {
     switchButton.setAttribute("aria-checked", String(on));
     document.body.classList.toggle("kb-practicing", on);
     for (const item of items) {
+      if (on && !item.controls) { // built on first use: a reader who only reads pays nothing per question
+        item.controls = new CardControls({
+          card: item.card, store, answers: item.answers, title: item.heading.textContent.replace(/¶$/, "").trim(),
+          onReveal: () => setActive(items.indexOf(item)),
+        });
+      }
       if (on) {
         item.marker.after(item.controls.top);
         item.answers[item.answers.length - 1].after(item.controls.bottom);
         item.controls.show(false);
-      } else {
+      } else if (item.controls) {
         item.controls.top.remove();
         item.controls.bottom.remove();
         for (const answer of item.answers) answer.hidden = false;

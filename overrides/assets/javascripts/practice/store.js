@@ -9,6 +9,7 @@ export class Store {
   constructor() {
     this.listeners = [];
     this.problem = "";
+    this.damaged = false;
     this.progress = this.read();
     window.addEventListener("storage", (ev) => {
       if (ev.key === KEY || ev.key === null) {
@@ -40,7 +41,6 @@ export class Store {
   }
 
   write() {
-    if (this.damaged) return false;
     try {
       window.localStorage.setItem(KEY, JSON.stringify(this.progress));
       return true;
@@ -63,11 +63,20 @@ export class Store {
     return newest(members.map((id) => this.progress.cards[id]));
   }
 
-  /** Store `record` under every id of the card, then tell every view. */
+  /** Store `record` under every id of the card and tell every view; false (nothing changed) if it cannot be saved. */
   put(members, record) {
+    if (this.damaged) return false;
+    const previous = members.map((id) => this.progress.cards[id]);
     for (const id of members) this.progress.cards[id] = record;
-    this.write();
+    if (!this.write()) {
+      members.forEach((id, i) => {
+        if (previous[i]) this.progress.cards[id] = previous[i];
+        else delete this.progress.cards[id];
+      });
+      return false;
+    }
     this.changed();
+    return true;
   }
 
   replace(progress) {

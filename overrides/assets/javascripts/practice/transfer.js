@@ -61,7 +61,9 @@ export function setupTransfer(store, root) {
       say(true, "本浏览器里没有练习进度。");
       return;
     }
-    const question = `确定清除本浏览器中的全部练习进度（${n} 条记录）吗？清除后无法恢复；需要的话先“导出进度”。`;
+    const question = store.damaged
+      ? "本浏览器里保存的练习进度已损坏，无法读取。确定清除它、重新开始吗？"
+      : `确定清除本浏览器中的全部练习进度（${n} 条记录）吗？清除后无法恢复；需要的话先“导出进度”。`;
     if (!window.confirm(question)) {
       say(true, "没有清除。");
       return;
