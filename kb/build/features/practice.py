@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from kb.build.features.base import Feature
+from kb.build.state import BuildState
 from kb.nav import nav_order
 from kb.practice.answers import CardHtml, StructureError, mark_answers
 from kb.practice.bundle import BundleError, bundle, fingerprint, node_modules
@@ -26,9 +27,11 @@ BUNDLE_VERSION = "1"  # bump when bundle()'s output changes for the same sources
 
 
 class Practice(Feature):
+    """Every question a card: answers wrapped for hiding, the 复习 page, the catalogue and the bundles."""
+
     option = "practice"
 
-    def __init__(self, build) -> None:
+    def __init__(self, build: BuildState) -> None:
         super().__init__(build)
         self.catalog: Catalog | None = None
         self.rendered: dict[str, CardHtml] = {}  # card id → its parts, as its page was written
