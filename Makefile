@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup serve build test lint typography import check-import notebooks check-notebooks linkcheck clean bench bench-build bench-form chromium offline bench-search
+.PHONY: setup serve build test lint typography import check-import notebooks check-notebooks linkcheck clean bench bench-build bench-form chromium offline bench-search bench-practice
 
 # The project itself is installed in editable mode: MkDocs finds the build plugin (`kb`) by its
 # entry point in pyproject.toml, and `import kb` works from every command without path tricks.
@@ -75,6 +75,9 @@ offline: setup  ## Build the site for reading from disk (file://, no network) in
 
 bench-search: setup chromium  ## Search quality (recall@5, nDCG@10, MRR; tuning and held-out queries) against Material, stock and tuned; latency.
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/search_quality.py --browser
+
+bench-practice: setup chromium  ## Practice mode: bytes it adds to a page, load time with and without it.
+	$(BIN)/python benchmarks/practice_size.py
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache build offline-site.zip

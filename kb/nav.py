@@ -8,6 +8,17 @@ from mkdocs.utils.yaml import yaml_load
 from kb.errors import ConfigError
 
 
+def nav_order(nav: object) -> list[str]:
+    """Page paths in the order the navigation lists them (MkDocs' ``nav`` config: lists, dicts, strings)."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [p for value in nav.values() for p in nav_order(value)]
+    if isinstance(nav, list):
+        return [p for item in nav for p in nav_order(item)]
+    return []
+
+
 def topic_groups(root: Path) -> list[tuple[str, list[str]]]:
     """[(group title, [topic slug, …])] in navigation order, for pages under topics/."""
     with (root / "mkdocs.yml").open(encoding="utf-8") as fh:

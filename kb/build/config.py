@@ -22,6 +22,11 @@ class KnowledgeBaseConfig(Config):
     # The site's own search index; false leaves Material's built-in search as it is (for comparisons)
     search_index = Type(bool, default=True)
 
+    # Practice mode (README: 练习模式); false leaves it out of the build. The browser sources are
+    # bundled by esbuild at build time and not copied as they are.
+    practice = Type(bool, default=True)
+    practice_scripts = Type(str, default="overrides/assets/javascripts/practice")
+
     # Results kept between builds, keyed by content (KaTeX output, notebook HTML, word lists)
     cache_dir = Type(str, default=".cache")
 

@@ -12,6 +12,7 @@ from kb.build.features.glossary import GlossaryPage
 from kb.build.features.math import Math
 from kb.build.features.notebook_links import NotebookLinks
 from kb.build.features.notebooks import Notebooks
+from kb.build.features.practice import Practice
 from kb.build.features.related import RelatedQuestions
 from kb.build.features.reviews import ReviewNotes
 from kb.build.features.search import SearchIndex
@@ -44,6 +45,12 @@ FEATURES: tuple[tuple[type[Feature], str], ...] = (
     (TermLinks,
      "Links terms in the converted HTML after every feature above has added its text, so the first "
      "mention on the page (not in an added block) gets the link; skips code, math tokens and links."),
+    (Practice,
+     "Wraps each answer for hiding after every feature above has added to it (review notes, the "
+     "notebook box, related questions, bank links, term links) and after Math has put the rendered "
+     "formulas in (on_page_context comes after on_env), so the 复习 page's copy of each card is what "
+     "the page shows; its generated 复习 page joins the file list in on_files, before the checks and "
+     "search read it like any other page."),
     (ContentSafety,
      "Checks each page's final HTML (after Math in on_env) for unsafe markup before anything is written."),
     (InternalLinks,

@@ -7,7 +7,8 @@ section (the importer writes them, and CONTRIBUTING.md asks contributors for the
   (links to ``sources.md#src-<key>``), or a paper, or anything else a contributor cites;
 - ``{: .kb-group-lead }`` — a group (an h2): one question answered by several sources, whose
   members are the answered questions under it;
-- ``{: .kb-bank-topic }`` — a question of the question bank (no answer, a topic line).
+- ``{: .kb-bank-topic }`` — a question of the question bank (no answer, a topic line); the first
+  page its topic line links to (``主题：[…](topics/<slug>.md)``) is the page the question belongs to.
 
 An *entry* is what related questions and links point at: an h2 question or group, with the answered
 questions under it, or an answered question that stands alone under a heading that is neither.
@@ -27,6 +28,7 @@ GROUP_CLASS = "kb-group-lead"
 BANK_CLASS = "kb-bank-topic"
 _ATTR_LINE = re.compile(r"^\s*\{:\s*([^}]*)\}\s*$")
 _SOURCE_DOC = re.compile(r"sources\.md#src-([A-Za-z0-9_-]+)")
+_PAGE_LINK = re.compile(r"\]\(([^)\s#?]+\.md)(?:#[^)\s]*)?\)")
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,14 @@ def lead(lines: list[str], heading: Heading) -> Lead | None:
 def source_docs(lines: list[str], source: Lead) -> list[str]:
     """Manifest keys of the documents a source line links to (``sources.md#src-<key>``), in order."""
     return _SOURCE_DOC.findall("\n".join(lines[source.start : source.end]))
+
+
+def linked_page(src_uri: str, lines: list[str], mark: Lead) -> str | None:
+    """The page (src_uri) the first Markdown link of the marked paragraph leads to, if it links to one."""
+    match = _PAGE_LINK.search("\n".join(lines[mark.start : mark.end]))
+    if match is None:
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), match.group(1)))
 
 
 @dataclass(frozen=True)
@@ -90,6 +100,8 @@ class BankQuestion:
     id: str
     title: str
     src_uri: str
+    line: int = 0  # 1-based line of its heading
+    topic: str | None = None  # the page its topic line links to, None when the line links to no page
 
 
 @dataclass
@@ -117,7 +129,8 @@ def index_page(src_uri: str, markdown: str, index: QuestionIndex) -> None:
     marked = [(h, leads[h.line]) for h in found if h.id and leads[h.line] is not None]
     for heading, mark in marked:
         if mark.kind == BANK_CLASS:
-            index.bank[heading.id] = BankQuestion(heading.id, heading.title, src_uri)
+            topic = linked_page(src_uri, lines, mark)
+            index.bank[heading.id] = BankQuestion(heading.id, heading.title, src_uri, heading.line + 1, topic)
     questions = [(h, mark) for h, mark in marked if mark.kind == SOURCE_CLASS]
     if not questions:
         return

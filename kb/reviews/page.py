@@ -55,17 +55,6 @@ def _page_titles(pages: Mapping[str, str]) -> dict[str, str]:
     return titles
 
 
-def nav_order(nav: object) -> list[str]:
-    """Page paths in the order the navigation lists them (MkDocs' ``nav`` config: lists, dicts, strings)."""
-    if isinstance(nav, str):
-        return [nav]
-    if isinstance(nav, dict):
-        return [p for value in nav.values() for p in nav_order(value)]
-    if isinstance(nav, list):
-        return [p for item in nav for p in nav_order(item)]
-    return []
-
-
 def render_review_page(reviews: Reviews, placed: Placed, pages: Mapping[str, str], doc_titles: Mapping[str, str],
                        term_names: Mapping[str, str] | None = None, order: list[str] | None = None) -> str:
     """The whole page, from the reviews as placed on this build's pages; ``term_names``: glossary id → term;

@@ -82,7 +82,8 @@ def build_project(
         "repo_url": "https://github.com/example/kb",
         "edit_uri": "edit/main/docs/",
         "theme": {"name": "mkdocs"},
-        "plugins": ["kb"],
+        # practice mode bundles the repository's browser sources (a throwaway project has none)
+        "plugins": [{"kb": {"practice_scripts": str(ROOT / "overrides" / "assets" / "javascripts" / "practice")}}],
         "strict": True,
         "markdown_extensions": [
             "attr_list",

@@ -174,14 +174,18 @@ def fragment(html: str) -> list[Tag]:
 
 
 def section_after(heading: Tag) -> list[Tag]:
-    """Elements after a question heading up to the next heading of the same or a higher level."""
+    """Elements after a question heading up to the next heading of the same or a higher level; the
+    answer wrapper practice mode adds (``div.kb-answer``) counts as the elements it holds."""
     level = int(heading.name[1])
     out = []
     for sibling in heading.next_siblings:
         if isinstance(sibling, Tag):
             if re.fullmatch(r"h[1-6]", sibling.name) and int(sibling.name[1]) <= level:
                 break
-            out.append(sibling)
+            if sibling.name == "div" and "kb-answer" in (sibling.get("class") or []):
+                out += [child for child in sibling.children if isinstance(child, Tag)]
+            else:
+                out.append(sibling)
     return out
 
 

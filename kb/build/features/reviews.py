@@ -14,9 +14,10 @@ from mkdocs.structure.pages import Page
 
 from kb.answers.model import ORIGIN_KEY
 from kb.build.features.base import Feature
+from kb.nav import nav_order
 from kb.reviews.load import load_reviews
 from kb.reviews.model import Reviews
-from kb.reviews.page import REVIEW_PAGE, glossary_sources, nav_order, render_review_page, source_verdicts
+from kb.reviews.page import REVIEW_PAGE, glossary_sources, render_review_page, source_verdicts
 from kb.reviews.place import Placed, place
 from kb.reviews.render import annotation_edits
 
