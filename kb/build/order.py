@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from kb.build.features.bank import BankLinks
 from kb.build.features.base import Feature
+from kb.build.features.csp import ContentSecurityPolicy
 from kb.build.features.glossary import GlossaryPage
 from kb.build.features.math import Math
 from kb.build.features.notebook_links import NotebookLinks
 from kb.build.features.notebooks import Notebooks
 from kb.build.features.related import RelatedQuestions
 from kb.build.features.reviews import ReviewNotes
+from kb.build.features.safety import PublishedHtml
 from kb.build.features.search import SearchIndex
 from kb.build.features.term_links import TermLinks
-from kb.build.features.validation import ContentSafety, InternalLinks
+from kb.build.features.validation import InternalLinks
 
 FEATURES: tuple[tuple[type[Feature], str], ...] = (
     (ReviewNotes,
@@ -44,11 +46,15 @@ FEATURES: tuple[tuple[type[Feature], str], ...] = (
     (TermLinks,
      "Links terms in the converted HTML after every feature above has added its text, so the first "
      "mention on the page (not in an added block) gets the link; skips code, math tokens and links."),
-    (ContentSafety,
-     "Checks each page's final HTML (after Math in on_env) for unsafe markup before anything is written."),
+    (PublishedHtml,
+     "Checks each page as it is written (after every feature above changed it) against the allow-list, "
+     "and the files copied from docs/; reports everything at the end of the build, before InternalLinks."),
     (InternalLinks,
      "Checks every link and anchor once all content is final, including the links the features above "
      "added; then the theme's parts of the written site."),
     (SearchIndex,
-     "Last: indexes each page as readers see it, with rendered formulas and every added block."),
+     "Indexes each page as readers see it, with rendered formulas and every added block."),
+    (ContentSecurityPolicy,
+     "Last: puts the policy into each page as written, with the hashes of the inline scripts left in it "
+     "after every other feature (and plugin: it runs at the lowest priority) and after PublishedHtml checked them."),
 )
