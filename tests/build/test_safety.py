@@ -74,3 +74,17 @@ def test_public_addresses_and_relative_links_are_fine():
     assert not private_host("8.8.8.8") and not private_host("1.2.3.4.5") and not private_host("example.com")
     assert url_problem("../a/#x") is None and url_problem("mailto:a@b.org") is None
     assert url_problem("data:image/png;base64,AAA", image=True) is None and url_problem("data:image/png;base64,AAA")
+
+
+def test_math_inside_an_html_attribute_stays_text(make_site):
+    result = make_site(page('<span title="面积 $x^2$ 平方米">悬停</span> 与正文公式 $y^2$'))
+    assert result.ok, result.errors
+    html = result.html("index.md")
+    assert 'title="面积 $x^2$ 平方米"' in html
+    assert html.count('class="katex"') == 1  # only the formula in the text is rendered
+
+
+def test_front_matter_and_headings_that_are_plain_text_are_fine(make_site):
+    front = "---\ntitle: 首页 & 概览\ndescription: 一句话：A/B 测试\n---\n"
+    result = make_site({"index.md": front + "# 首页\n\n## 公式 $a+b$ 的标题\n\n正文。\n"})
+    assert result.ok, result.errors
