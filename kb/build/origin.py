@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.structure.pages import Page
 
 from kb.build.state import BuildState
-from kb.code_math import code_mask
+from kb.links.locate import find_lines
 
 
 class Origins:
@@ -86,10 +86,3 @@ class Origins:
                     return found[min(occurrence, len(found) - 1)]
         return fallback
 
-
-def find_lines(text: str, needle: str, *, code: bool = False) -> list[int]:
-    """Every 1-based line holding ``needle`` (any case), outside code fences unless ``code``."""
-    lines = text.split("\n")
-    mask = [False] * len(lines) if code else code_mask(lines)
-    lowered = needle.lower()
-    return [i + 1 for i, line in enumerate(lines) if not mask[i] and lowered in line.lower()]
