@@ -6,6 +6,7 @@ script-running properties (expression(), behavior, -moz-binding).
 """
 from __future__ import annotations
 
+import functools
 import re
 
 import tinycss2
@@ -62,15 +63,19 @@ def _walk(tokens, problems: list[str]) -> None:
             problems.append(f"CSS 属性 `{token.lower_value}`")
 
 
-def style_attribute_problems(css: str) -> list[str]:
+# Cached: KaTeX repeats the same few styles thousands of times, and every notebook page carries the
+# same Jupyter stylesheet (reading it is most of a notebook page's check).
+@functools.lru_cache(maxsize=4096)
+def style_attribute_problems(css: str) -> tuple[str, ...]:
     """What is wrong with the value of a style="…" attribute."""
     problems: list[str] = []
     _walk(tinycss2.parse_blocks_contents(css), problems)
-    return problems
+    return tuple(problems)
 
 
-def stylesheet_problems(css: str) -> list[str]:
+@functools.lru_cache(maxsize=64)
+def stylesheet_problems(css: str) -> tuple[str, ...]:
     """What is wrong with a <style> element or a .css file."""
     problems: list[str] = []
     _walk(tinycss2.parse_stylesheet(css), problems)
-    return problems
+    return tuple(problems)
