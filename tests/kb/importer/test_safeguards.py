@@ -49,3 +49,12 @@ def test_a_question_moved_onto_a_hand_edited_page_stops_the_import(repo: Path, c
     assert run_import(repo, quiet=True) == 1
     assert "docs/topics/quantization.md: 题目 `dsrl-011` 应当出现在这个页面" in capsys.readouterr().err
     assert _snapshot(repo / "docs") == before  # the question stays where it was until the conflict is resolved
+
+
+def test_a_topic_title_with_markup_is_refused_at_its_line(repo: Path, capsys):
+    topics = repo / "data" / "topics.yml"
+    text = topics.read_text(encoding="utf-8")
+    topics.write_text(text.replace("title: 注意力机制", "title: 注意力机制<svg onload=alert(1)>", 1), encoding="utf-8")
+    line = text.split("\n").index("  attention:") + 1
+    assert run_import(repo, quiet=True) == 1
+    assert f"data/topics.yml:{line}: 主题 `attention` 的 title 不是纯文本" in capsys.readouterr().err
