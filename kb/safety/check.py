@@ -96,11 +96,13 @@ def check_content(nodes: Iterable[Node], *, notebook: bool = False) -> list[Find
     return findings
 
 
-def check_frame(nodes: Iterable[Node]) -> list[Finding]:
-    """The theme's part of a page: what content (a title, a description) could have smuggled into it."""
+def check_frame(nodes: Iterable[Node], site_url: str = "") -> list[Finding]:
+    """The theme's part of a page: what content (a title, a description) could have smuggled into it.
+    ``site_url``: the site's own address (`mkdocs serve` makes it http://127.0.0.1:…/), which the
+    theme links to (canonical URL) and which is not an internal address."""
     findings: list[Finding] = []
     for node in nodes:
-        findings.extend(_common(node))
+        findings.extend(f for f in _common(node) if not (site_url and f.needles[0].startswith(site_url)))
         name = node.name
         if node.namespace == HTML and not (element_allowed(HTML, name) or name in THEME_ELEMENTS):
             findings.append(Finding(f"不允许的标签 `<{name}>`", (f"<{name}",), node.offset))
@@ -122,15 +124,16 @@ def check_frame(nodes: Iterable[Node]) -> list[Finding]:
     return findings
 
 
-def check_page(html: str, content: tuple[int, int] | None, *, notebook: bool = False) -> tuple[list[Finding], list[Finding]]:
+def check_page(html: str, content: tuple[int, int] | None, *, notebook: bool = False,
+               site_url: str = "") -> tuple[list[Finding], list[Finding]]:
     """``(content findings, frame findings)`` of a whole page; ``content`` is the content's span in ``html``."""
     nodes = parse(html)
     if content is None:
-        return [], check_frame(nodes)
+        return [], check_frame(nodes, site_url)
     start, end = content
     inside = [n for n in nodes if start < n.offset <= end]
     outside = [n for n in nodes if not start < n.offset <= end]
-    return check_content(inside, notebook=notebook), check_frame(outside)
+    return check_content(inside, notebook=notebook), check_frame(outside, site_url)
 
 
 def check_html_file(html: str) -> list[Finding]:

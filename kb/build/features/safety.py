@@ -112,7 +112,7 @@ class PublishedHtml(Feature):
         start = output.find(content) if content else -1
         span = (start, start + len(content)) if start >= 0 else None
         notebook = page.file.src_uri.endswith(".ipynb")
-        inside, frame = check_page(output, span, notebook=notebook)
+        inside, frame = check_page(output, span, notebook=notebook, site_url=self.build.config.site_url or "")
         label = self.build.label(page.file.src_uri)
         seen: Counter[tuple[str, ...]] = Counter()
         for finding in inside:
@@ -125,7 +125,7 @@ class PublishedHtml(Feature):
 
     def on_post_template(self, output: str, name: str) -> str:
         if name.endswith(".html"):
-            _, frame = check_page(output, None)
+            _, frame = check_page(output, None, site_url=self.build.config.site_url or "")
             for finding in frame:
                 self._add(None, finding, f"{name}（页面模板，第 {_line_of(output, finding.offset)} 行）", frame=True)
         return output
