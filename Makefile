@@ -26,8 +26,8 @@ setup: $(STAMP) $(NODE_STAMP)
 serve: setup  ## Preview the site at http://127.0.0.1:8000 with live reload.
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs serve
 
-build: setup  ## Strict build into site/: any warning or hook error fails.
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs build --strict --site-dir site
+build: setup  ## Strict build; replaces site/ only when every check passed (a failed build leaves site/ as it was).
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m kb site --site-dir site
 
 import: setup  ## Regenerate docs/ from sources/ (keeps hand-edited pages; FORCE=1 overwrites).
 	$(BIN)/python -m kb import $(if $(FORCE),--force,)

@@ -1,4 +1,4 @@
-"""Thin command line: ``python -m kb import | search | notebooks | reviews | answers | typography``."""
+"""Thin command line: ``python -m kb import | site | search | notebooks | reviews | answers | typography``."""
 from __future__ import annotations
 
 import argparse
@@ -38,6 +38,12 @@ def _answers(args: argparse.Namespace) -> int:
     return run_answers(ROOT, args)
 
 
+def _site(args: argparse.Namespace) -> int:
+    from kb.build.publish import build_site
+
+    return build_site(Path(args.config_file), Path(args.site_dir))
+
+
 def _typography(args: argparse.Namespace) -> int:
     from kb.typography import run
 
@@ -71,6 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
     rev.add_argument("--prefix", help="只统计 id 以此开头的题目，例如 r1-")
     rev.add_argument("--missing", action="store_true", help="列出还没有审校的题目")
     rev.set_defaults(func=_reviews)
+
+    site = sub.add_parser("site", help="严格构建站点；全部检查通过后才替换 site/（失败时保留上一次的结果）")
+    site.add_argument("--site-dir", default=str(ROOT / "site"), help="输出目录（默认 site/）")
+    site.add_argument("-f", "--config-file", default=str(ROOT / "mkdocs.yml"), help="mkdocs.yml 的路径")
+    site.set_defaults(func=_site)
 
     ans = sub.add_parser("answers", help="检查 answers/ 中本站撰写的解答")
     ans.set_defaults(func=_answers)

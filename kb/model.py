@@ -24,6 +24,9 @@ class SourceDoc:
     url: str | None = None
     description: str = ""
     options: dict[str, Any] = field(default_factory=dict)
+    sha256: str | None = None  # of the file as copied (the manifest pins it; import refuses anything else)
+    size: int | None = None
+    where: str = ""  # the manifest entry: `sources/manifest.yml:12`
 
 
 @dataclass(frozen=True)

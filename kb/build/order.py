@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from kb.build.features.bank import BankLinks
 from kb.build.features.base import Feature
+from kb.build.features.csp import ContentSecurityPolicy
 from kb.build.features.glossary import GlossaryPage
 from kb.build.features.math import Math
 from kb.build.features.notebook_links import NotebookLinks
@@ -15,9 +16,10 @@ from kb.build.features.notebooks import Notebooks
 from kb.build.features.practice import Practice
 from kb.build.features.related import RelatedQuestions
 from kb.build.features.reviews import ReviewNotes
+from kb.build.features.safety import PublishedHtml
 from kb.build.features.search import SearchIndex
 from kb.build.features.term_links import TermLinks
-from kb.build.features.validation import ContentSafety, InternalLinks
+from kb.build.features.validation import InternalLinks
 
 FEATURES: tuple[tuple[type[Feature], str], ...] = (
     (ReviewNotes,
@@ -51,11 +53,15 @@ FEATURES: tuple[tuple[type[Feature], str], ...] = (
      "formulas in (on_page_context comes after on_env), so the 复习 page's copy of each card is what "
      "the page shows; its generated 复习 page joins the file list in on_files, before the checks and "
      "search read it like any other page."),
-    (ContentSafety,
-     "Checks each page's final HTML (after Math in on_env) for unsafe markup before anything is written."),
+    (PublishedHtml,
+     "Checks each page as it is written (after every feature above changed it) against the allow-list, "
+     "and the files copied from docs/; reports everything at the end of the build, before InternalLinks."),
     (InternalLinks,
      "Checks every link and anchor once all content is final, including the links the features above "
      "added; then the theme's parts of the written site."),
     (SearchIndex,
-     "Last: indexes each page as readers see it, with rendered formulas and every added block."),
+     "Indexes each page as readers see it, with rendered formulas and every added block."),
+    (ContentSecurityPolicy,
+     "Last: puts the policy into each page as written, with the hashes of the inline scripts left in it "
+     "after every other feature (and plugin: it runs at the lowest priority) and after PublishedHtml checked them."),
 )

@@ -25,11 +25,12 @@ class Edit(Protocol):
 @dataclass
 class SourceMap:
     origins: list[tuple[str, int]]  # per line of the current Markdown: (file as shown, 1-based line)
+    text: str = ""  # the Markdown the origins describe (later features may change the page's line count)
 
     @classmethod
     def of_page(cls, label: str, markdown: str, first_line: int) -> SourceMap:
         """The page as read: line i of ``markdown`` is line ``first_line + i`` of the file ``label``."""
-        return cls([(label, first_line + i) for i in range(markdown.count("\n") + 1)])
+        return cls([(label, first_line + i) for i in range(markdown.count("\n") + 1)], markdown)
 
     def locate(self, line: int) -> tuple[str, int]:
         """File and line of the 1-based ``line`` of the current Markdown."""
@@ -44,4 +45,5 @@ class SourceMap:
             origins = [self.origins[o] if isinstance(o, int) else o for o in edit.origins]
             lines[edit.start : edit.end] = edit.lines
             self.origins[edit.start : edit.end] = origins
+        self.text = "\n".join(lines)
         return lines

@@ -20,7 +20,7 @@ from kb.render.moved import render_moved
 from kb.render.site_answer import render_site_answer
 from kb.render.sources_page import render_sources
 from kb.render.topic_page import page_entries, render_topic
-from kb.sources import load_manifest
+from kb.sources import load_manifest, read_source
 
 
 @dataclass
@@ -42,7 +42,7 @@ def parse_all(root: Path) -> tuple[list[SourceDoc], dict[str, Document]]:
         raise ConfigError(f"{where}: 没有 key 为 {sorted(unknown)} 的文档 — 检查 sources/manifest.yml")
     parsed: dict[str, Document] = {}
     for d in docs:
-        text = d.path.read_text(encoding="utf-8")
+        text = read_source(d)
         text, drops, notes = apply_edits(d.key, text, edits)
         doc = FORMATS[d.format].parse(d, text)
         if not doc.questions:

@@ -16,6 +16,12 @@ def load_topics(root: Path) -> dict[str, Topic]:
     for slug, item in expect(data.get("topics") or {}, dict, "data/topics.yml:1", "`topics`").items():
         if not isinstance(item, dict) or not item.get("title"):
             raise ConfigError(f"data/topics.yml:{lines.get(('topics', slug), 1)}: 主题 `{slug}` 缺少 title")
+        for key in ("title", "intro"):  # printed by the theme as page title and <meta name="description">
+            if set(str(item.get(key, ""))) & set('<>"'):
+                raise ConfigError(
+                    f"data/topics.yml:{lines.get(('topics', slug), 1)}: 主题 `{slug}` 的 {key} 不是纯文本 — "
+                    "不能含 < > \"，请删掉这些字符或改写"
+                )
         topics[slug] = Topic(slug, item["title"], item.get("intro", ""))
     return topics
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from kb.errors import ConfigError
 from kb.importer.build import build
 from kb.importer.report import format_report, format_writes
+from kb.importer.safeguards import back_up, problems
 from kb.importer.writer import plan, write_atomic
 
 
@@ -27,6 +28,13 @@ def run_import(root: Path, force: bool = False, check: bool = False, quiet: bool
         for p in todo.kept:
             print(f"手工编辑：{p.relative_to(root)}（导入时会保留）")
         return 1 if todo.write or todo.remove else 0
+    blocked = problems(todo, result.pages, root)
+    if blocked:
+        print("错误：导入会丢失题目，没有写入任何文件：\n" + "\n".join(f"  {b}" for b in blocked), file=sys.stderr)
+        return 1
+    if force:
+        for line in back_up(todo, result.pages, root):
+            print(line)
     for path in todo.write:
         write_atomic(path, result.pages[path])
     for path in todo.remove:

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from kb.code_math import code_mask
 from kb.links.html_scan import HtmlFacts, Ref, scan_html
-from kb.links.locate import find_line, url_needles
+from kb.links.locate import find_line, find_lines, url_needles
 
 # Structural ids that every topic page repeats by design (the practice section); unique per page only.
 PAGE_LOCAL_IDS = frozenset({"practice"})
@@ -138,7 +138,12 @@ def check_pages(pages: list[PageDoc], extra_targets: Iterable[str] = ()) -> list
             counts[element_id].append(line)
         for element_id, lines in counts.items():
             if len(lines) > 1:
-                where = _where(page, [f"#{element_id}", f'id="{element_id}"'], lines[1])
+                # named at the second occurrence (the one to rename), not the first
+                written = sorted({n for needle in (f"{{#{element_id}", f'id="{element_id}"') for n in find_lines(page.source, needle)})
+                if len(written) > 1:
+                    where = f"{page.label}:{written[1]}"
+                else:
+                    where = _where(page, [f"#{element_id}", f'id="{element_id}"'], lines[1])
                 problems.append(f"{where}: id `{element_id}` 在本页出现了 {len(lines)} 次 — id 必须唯一，请改名")
         for ref in facts.refs:
             problem = check_ref(page, ref, targets)

@@ -20,6 +20,14 @@ def find_line(markdown: str, needles: list[str]) -> int | None:
     return None
 
 
+def find_lines(markdown: str, needle: str, *, code: bool = False) -> list[int]:
+    """Every 1-based line holding ``needle`` (any case), outside code fences unless ``code``."""
+    lines = markdown.split("\n")
+    mask = [False] * len(lines) if code else code_mask(lines)
+    lowered = needle.lower()
+    return [i + 1 for i, line in enumerate(lines) if not mask[i] and lowered in line.lower()]
+
+
 def url_needles(url: str) -> list[str]:
     """Ways a rendered URL may be written in the Markdown, most specific first."""
     needles = [url, unquote(url)]

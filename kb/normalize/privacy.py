@@ -8,26 +8,72 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from urllib.parse import urlsplit
+import unicodedata
+from urllib.parse import unquote, urlsplit
 
 from kb.normalize.context import Context
 
 PRIVATE_SUFFIXES = (".localhost", ".local", ".internal", ".intranet", ".lan", ".corp", ".home.arpa", ".test", ".invalid")
 
+_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
+_NUMBER = re.compile(r"0[xX][0-9a-fA-F]*|0[0-7]*|[1-9][0-9]*")  # a part that makes a browser read IPv4
 _URL = re.compile(r"(?:https?|ftp)://[^\s)）\]，,。、；<>\"'`]+", re.I)
 _BARE_IP = re.compile(r"(?<![\w.:/])\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?:/[^\s)）\]，,。、；<>\"'`]*)?(?![\w.])")
 
 
+def browser_host(host: str) -> str:
+    """The host as a browser sees it: percent-decoded, width-folded (ＡＢＣ, １２７), lower-case, with
+    ideographic full stops read as dots and without the trailing dot."""
+    host = unicodedata.normalize("NFKC", unquote(host)).lower().strip("[]")
+    return host.translate(_DOTS).rstrip(".")
+
+
+def browser_ipv4(host: str) -> ipaddress.IPv4Address | None:
+    """The IPv4 address a browser reads in ``host`` (WHATWG URL rules), or None when it is a name.
+
+    Browsers accept 1 to 4 dotted parts, each decimal, octal (leading 0) or hex (0x); the last part
+    fills the remaining bytes: 127.1, 0177.0.0.1, 0x7f.1 and 2130706433 are all 127.0.0.1.
+    """
+    parts = host.split(".")
+    if len(parts) > 1 and parts[-1] == "":
+        parts.pop()
+    if not parts or not _NUMBER.fullmatch(parts[-1]) or len(parts) > 4:
+        return None
+    numbers = []
+    for part in parts:
+        if not _NUMBER.fullmatch(part):
+            return None
+        if part[:2] in ("0x", "0X"):
+            numbers.append(int(part[2:] or "0", 16))
+        elif len(part) > 1 and part[0] == "0":
+            numbers.append(int(part, 8))
+        else:
+            numbers.append(int(part))
+    *head, last = numbers
+    if any(n > 255 for n in head) or last >= 256 ** (5 - len(numbers)):
+        return None
+    value = last
+    for index, number in enumerate(head):
+        value += number << (8 * (3 - index))
+    return ipaddress.IPv4Address(value)
+
+
 def private_host(host: str) -> bool:
-    """True for loopback, private, link-local or reserved IPs and for internal host names."""
-    host = host.strip("[]").lower().rstrip(".")
+    """True for loopback, private, link-local or reserved IPs (however a browser would spell them)
+    and for internal host names."""
+    host = browser_host(host)
     if not host:
         return False
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return host in {"localhost", "intranet"} or host.endswith(PRIVATE_SUFFIXES) or "." not in host
-    return address.is_private or address.is_loopback or address.is_link_local or address.is_reserved or address.is_unspecified
+    address: ipaddress.IPv4Address | ipaddress.IPv6Address | None = browser_ipv4(host)
+    if address is None:
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            return host in {"localhost", "intranet"} or host.endswith(PRIVATE_SUFFIXES) or "." not in host
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return (address.is_private or address.is_loopback or address.is_link_local or address.is_reserved
+            or address.is_unspecified or address.is_multicast)
 
 
 def _spans(text: str) -> list[tuple[int, int]]:

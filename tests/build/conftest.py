@@ -95,6 +95,8 @@ def build_project(
         ],
         **(extra or {}),
     }
+    if config["theme"].get("name") == "mkdocs":
+        config["theme"] = {"highlightjs": False, **config["theme"]}  # highlight.js would load from a CDN
     config_file = write_config(root, config)
     handler = _Collect()
     logger = logging.getLogger("mkdocs")

@@ -10,6 +10,7 @@ section, shows its review state, and the strict build with every check passes.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -81,6 +82,10 @@ def contributed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with (project / "sources" / "manifest.yml").open("a", encoding="utf-8") as manifest:
         manifest.write(MANIFEST_ENTRY)
     _edit(project / "data" / "mapping.yml", "questions:\n", "questions:\n  llm-faq-001: attention\n  llm-faq-002: attention\n")
+    assert run_import(project, quiet=True) != 0  # the file is not pinned yet: the error says what to add
+    data = (project / "sources" / "900_llm_faq.txt").read_bytes()
+    _edit(project / "sources" / "manifest.yml", "    file: 900_llm_faq.txt\n",
+          f"    file: 900_llm_faq.txt\n    sha256: {hashlib.sha256(data).hexdigest()}\n    size: {len(data)}\n")
     assert run_import(project, quiet=True) == 0
 
     # 1. a new question by hand, before the practice section, as CONTRIBUTING.md shows

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from kb.links.safety import url_problem
 from kb.normalize.privacy import private_host
+from kb.safety.urls import url_problem
 
 
 def page(body: str) -> dict[str, str]:
@@ -56,3 +56,35 @@ def test_private_host_rules():
     assert not private_host("github.com") and not private_host("8.8.8.8")
     assert url_problem("JavaScript:alert(1)") and url_problem("java\nscript:alert(1)")
     assert url_problem("https://arxiv.org/abs/1") is None
+
+
+@pytest.mark.parametrize("host", ["127.1", "0177.0.0.1", "0x7f.1", "0x7f000001", "2130706433", "127.0.0.1.", "１２７.０.０.１",
+                                  "127。0。0。1", "%31%32%37.0.0.1", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "0", "10.1", "192.168.257"])
+def test_every_browser_spelling_of_a_private_address(host):
+    assert private_host(host)
+
+
+@pytest.mark.parametrize("url", ["http://127.1/", "http:\\\\0x7f.1/", "//127.1/x", "/\\127.1", "http:127.1/", "https://u:p@0177.0.0.1:80/",
+                                 " jav\tascript:x", "vbscript:x", "data:text/html,x"])
+def test_urls_a_browser_would_follow_to_danger(url):
+    assert url_problem(url)
+
+
+def test_public_addresses_and_relative_links_are_fine():
+    assert not private_host("8.8.8.8") and not private_host("1.2.3.4.5") and not private_host("example.com")
+    assert url_problem("../a/#x") is None and url_problem("mailto:a@b.org") is None
+    assert url_problem("data:image/png;base64,AAA", image=True) is None and url_problem("data:image/png;base64,AAA")
+
+
+def test_math_inside_an_html_attribute_stays_text(make_site):
+    result = make_site(page('<span title="面积 $x^2$ 平方米">悬停</span> 与正文公式 $y^2$'))
+    assert result.ok, result.errors
+    html = result.html("index.md")
+    assert 'title="面积 $x^2$ 平方米"' in html
+    assert html.count('class="katex"') == 1  # only the formula in the text is rendered
+
+
+def test_front_matter_and_headings_that_are_plain_text_are_fine(make_site):
+    front = "---\ntitle: 首页 & 概览\ndescription: 一句话：A/B 测试\n---\n"
+    result = make_site({"index.md": front + "# 首页\n\n## 公式 $a+b$ 的标题\n\n正文。\n"})
+    assert result.ok, result.errors

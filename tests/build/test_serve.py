@@ -65,7 +65,7 @@ def project(tmp_path: Path) -> Path:
         "overrides/main.html": '{% extends "base.html" %}\n{% block footer %}<p>页脚第一版</p>{% endblock %}\n',
     })
     config = {"site_name": "测试", "site_url": "https://example.org/kb/", "strict": True,
-              "theme": {"name": "mkdocs", "custom_dir": "overrides"},
+              "theme": {"name": "mkdocs", "custom_dir": "overrides", "highlightjs": False},  # no CDN
               "plugins": ["kb"], "markdown_extensions": ["attr_list", {"toc": {"permalink": True}}]}
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return tmp_path

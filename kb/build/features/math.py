@@ -190,7 +190,12 @@ def _apply(record: PageMath, results: dict[str, Result]) -> list[str]:
 
     def body(match: re.Match[str]) -> str:
         index = int(match.group(1))
-        return rendered[index] if index < len(rendered) else match.group(0)
+        if index >= len(rendered):
+            return match.group(0)
+        text = match.string
+        if text.rfind("<", 0, match.start()) > text.rfind(">", 0, match.start()):  # inside a tag: an attribute
+            return html.escape(_delimited(record.formulas[index]))  # left as text, never HTML in an attribute
+        return rendered[index]
 
     def html_only(match: re.Match[str]) -> str:
         index = int(match.group(1))

@@ -1,4 +1,4 @@
-"""The build fails on unsafe content or a broken internal link, naming the Markdown file and line.
+"""The build fails on a broken internal link, naming the Markdown file and line (unsafe content: safety.py).
 
 Pages are checked once every feature has finished with their HTML (on_env, before anything is
 written); the theme's parts of each written page (navigation, header, footer) are checked too.
@@ -15,37 +15,11 @@ from mkdocs.structure.pages import Page
 from kb.build.features.base import Feature
 from kb.links.html_scan import HtmlFacts, merged, scan_html, template_facts
 from kb.links.internal import PageDoc, check_pages, check_site
-from kb.links.locate import find_line
-from kb.links.safety import unsafe_markup
-
-SAFETY_FIX = "内容中不允许脚本、内嵌框架、事件处理属性或内网链接，请删除或改为普通链接"
 
 
 def _fail(title: str, problems: list[str]) -> None:
     listing = "\n".join(f"  {p}" for p in problems)
     raise PluginError(f"{title}（{len(problems)} 处）：\n{listing}")
-
-
-class ContentSafety(Feature):
-    """No <script>, <iframe>, inline event handlers, javascript: URLs or private addresses in Markdown pages."""
-
-    def on_env(self) -> None:
-        files = self.build.files
-        assert files is not None
-        problems = []
-        for file in files.documentation_pages():
-            page = file.page
-            if page is None or page.content is None or not file.src_uri.endswith(".md"):
-                continue
-            label = self.build.label(file.src_uri)
-            for html_line, what, needle in unsafe_markup(self.build.scans[file.src_uri].facts):
-                line = find_line(file.content_string, [needle])
-                where = f"{label}:{line}" if line else f"{label}:{html_line}（构建时生成的内容）"
-                problems.append(f"{where}: {what} — {SAFETY_FIX}")
-        if problems:
-            unique = sorted(set(problems))
-            listing = "\n".join(f"  {p}" for p in unique)
-            raise PluginError(f"内容安全检查失败（{len(unique)} 处）：\n{listing}")
 
 
 class InternalLinks(Feature):
@@ -54,6 +28,7 @@ class InternalLinks(Feature):
     def __init__(self, build) -> None:
         super().__init__(build)
         self.written: dict[str, HtmlFacts] = {}  # site path → facts of each HTML file as it was written
+        self.page_problems: list[str] = []
 
     def on_env(self) -> None:
         files = self.build.files
@@ -67,9 +42,7 @@ class InternalLinks(Feature):
                                      page.markdown or "", facts))
             else:
                 others.append(file.url)
-        problems = check_pages(pages, others)
-        if problems:
-            _fail("站内链接检查失败", problems)
+        self.page_problems = check_pages(pages, others)  # reported after the safety check (on_post_build)
 
     def on_post_page(self, output: str, page: Page) -> str:
         """Read what the theme wrapped around the content; the content itself was read with the page."""
@@ -89,6 +62,8 @@ class InternalLinks(Feature):
         return output
 
     def on_post_build(self) -> None:
+        if self.page_problems:
+            _fail("站内链接检查失败", self.page_problems)
         config = self.build.config
         base_path = urlsplit(config.site_url or "/").path or "/"
         problems = check_site(Path(config.site_dir), base_path, self.written)

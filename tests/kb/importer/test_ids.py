@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from kb.importer.build import parse_all
+from tests.kb.importer.conftest import repin
 
 _ANCHOR = re.compile(r"\{#([^}\s]+)\}")
 
@@ -25,6 +26,7 @@ def test_ids_survive_a_title_edit(repo):
     text = path.read_text(encoding="utf-8")
     old = "问题 21：GRPO（Group Relative Policy Optimization）算法的设计原理是什么？"
     path.write_text(text.replace(old, "问题 21：GRPO 的原理是什么？"), encoding="utf-8")
+    repin(repo, path)
     after = {q.id: q.title for p in parse_all(repo)[1].values() for q in p.questions}
     assert before.keys() == after.keys()
     assert after["r1-021"].startswith("GRPO 的原理是什么？")
