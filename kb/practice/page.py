@@ -22,7 +22,7 @@ PAGE = f"""\
 
 {INTRO}
 
-<div class="kb-practice-app" markdown="0"></div>
+<div class="kb-practice-app"></div>
 
 复习需要浏览器启用 JavaScript。关闭 JavaScript 时，各主题页与题库照常显示全部答案。
 {{: .kb-practice-nojs }}
@@ -41,7 +41,7 @@ PAGE = f"""\
 
 {DATA}
 
-<div class="kb-practice-transfer" markdown="0"></div>
+<div class="kb-practice-transfer"></div>
 """
 
 
