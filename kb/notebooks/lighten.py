@@ -12,6 +12,7 @@ pattern no longer matches is reported by ``leftovers`` (the build fails naming t
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 _STYLE = re.compile(r"<style\b[^>]*>.*?</style\s*>\s*", re.S | re.I)
@@ -44,7 +45,8 @@ def lighten(html: str) -> str:
     html = _COPY_TEXT.sub("", html)
     html = _CODE.sub(_code, html)
     html = _CELL_TAB_STOP.sub(r"\1", html)
-    return _TEXT_OUTPUT.sub(r'\1 tabindex="0" role="region" aria-label="运行结果">', html)
+    count = itertools.count(1)
+    return _TEXT_OUTPUT.sub(lambda m: f'{m.group(1)} tabindex="0" role="region" aria-label="运行结果 {next(count)}">', html)
 
 
 def leftovers(html: str) -> list[str]:

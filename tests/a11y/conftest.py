@@ -31,3 +31,18 @@ def browser() -> Iterator[object]:
     require_browser()
     with start_browser() as b:
         yield b
+
+
+@pytest.fixture(scope="session")
+def plain_site(tmp_path_factory) -> Path:
+    """The same Markdown built by plain Material (benchmarks/plain_material.py), once per run."""
+    from benchmarks.plain_material import build_plain
+    from tests.conftest import shared
+
+    return shared(tmp_path_factory, "plain-material-site", lambda: build_plain(tmp_path_factory.getbasetemp().parent / "plain"))
+
+
+@pytest.fixture(scope="module")
+def plain_url(plain_site: Path) -> Iterator[str]:
+    with serve_site(plain_site) as url:
+        yield url

@@ -35,7 +35,7 @@ CONVERT = {
 }  # fmt: skip
 TOC_DEPTH = 2
 STYLESHEET = "assets/stylesheets/kb-notebook.css"  # the cells' layout (kb/notebooks/notebook.css), notebook pages only
-CLEANING = 2  # bump when kb/notebooks/offline.py or lighten.py changes what it removes or refuses (cached pages are cleaned)
+CLEANING = 3  # bump when kb/notebooks/offline.py or lighten.py changes what it removes or refuses (cached pages are cleaned)
 
 
 class NotebookFile(File):
