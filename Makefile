@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup serve build test lint typography import check-import notebooks check-notebooks linkcheck clean bench bench-build chromium offline bench-search java
+.PHONY: setup serve build test lint typography import check-import notebooks check-notebooks linkcheck clean bench bench-build chromium offline bench-search java bench-lighthouse
 
 # The project itself is installed in editable mode: MkDocs finds the build plugin (`kb`) by its
 # entry point in pyproject.toml, and `import kb` works from every command without path tricks.
@@ -76,6 +76,9 @@ offline: setup  ## Build the site for reading from disk (file://, no network) in
 
 bench-search: setup chromium  ## Search quality (recall@5, MRR) against Material's default search, and latency.
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/search_quality.py --browser
+
+bench-lighthouse: setup chromium  ## Lighthouse performance and accessibility (mobile, desktop) for five pages, beside plain Material.
+	$(BIN)/python benchmarks/bench_lighthouse.py
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache build offline-site.zip
