@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup serve build test lint typography import check-import notebooks check-notebooks linkcheck clean bench bench-build bench-form chromium offline bench-search bench-practice
+.PHONY: setup serve build test lint typography import check-import notebooks check-notebooks linkcheck clean bench bench-build bench-form chromium offline bench-search bench-practice java bench-lighthouse
 
 # The project itself is installed in editable mode: MkDocs finds the build plugin (`kb`) by its
 # entry point in pyproject.toml, and `import kb` works from every command without path tricks.
@@ -48,12 +48,16 @@ lint: setup  ## Python (ruff) and JavaScript (Biome, pinned in package-lock.json
 typography: setup  ## Check docs/, answers/ and data/ against the typography rules in .autocorrectrc (file:line).
 	$(BIN)/python -m kb typography
 
-test: setup lint typography chromium  ## Lint, check typography and run every test (includes a strict build of the site), in parallel.
+test: setup lint typography chromium java  ## Lint, check typography and run every test (includes a strict build of the site), in parallel.
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
 chromium:  ## Browser tests use Debian's chromium: installed when missing and running as root.
 	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \
 		|| echo "chromium not installed: browser tests will be skipped"
+
+java:  ## The HTML check runs the Nu Html Checker (vnu-jar from npm), which needs Java: installed when missing and running as root.
+	@command -v java >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; } \
+		|| echo "java not installed: the HTML check will be skipped"
 
 bench: setup  ## Math rendering speed: formulas per second, build time with a cold and a warm formula cache.
 	$(BIN)/python benchmarks/bench_math.py
@@ -78,6 +82,9 @@ bench-search: setup chromium  ## Search quality (recall@5, nDCG@10, MRR; tuning 
 
 bench-practice: setup chromium  ## Practice mode: bytes it adds to a page, load time with and without it.
 	$(BIN)/python benchmarks/practice_size.py
+
+bench-lighthouse: setup chromium  ## Lighthouse performance and accessibility (mobile, desktop) for five pages, beside plain Material.
+	$(BIN)/python benchmarks/bench_lighthouse.py
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache build offline-site.zip

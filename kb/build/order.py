@@ -19,6 +19,7 @@ from kb.build.features.reviews import ReviewNotes
 from kb.build.features.safety import PublishedHtml
 from kb.build.features.search import SearchIndex
 from kb.build.features.term_links import TermLinks
+from kb.build.features.theme_fixes import ThemeFixes
 from kb.build.features.validation import InternalLinks
 
 FEATURES: tuple[tuple[type[Feature], str], ...] = (
@@ -59,6 +60,9 @@ FEATURES: tuple[tuple[type[Feature], str], ...] = (
     (InternalLinks,
      "Checks every link and anchor once all content is final, including the links the features above "
      "added; then the theme's parts of the written site."),
+    (ThemeFixes,
+     "Mends the theme's own markup in each written page (empty tabindex, unnamed search dialog); it only "
+     "touches the theme's chrome, so its place among the content features does not matter."),
     (SearchIndex,
      "Indexes each page as readers see it, with rendered formulas and every added block."),
     (ContentSecurityPolicy,

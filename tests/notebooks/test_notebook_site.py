@@ -146,3 +146,19 @@ def test_every_notebook_is_in_the_nav_and_linked_from_a_question(built_site: Pat
     index = (built_site / "notebooks" / "index.html").read_text(encoding="utf-8")
     for name in NOTEBOOKS:
         assert f'href="{name}/"' in index or f'href="../notebooks/{name}/"' in index, name
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_page_is_light_and_styled_by_the_site(built_site: Path, name: str) -> None:
+    """No inline JupyterLab CSS or clipboard element; code cells are theme code blocks; ≤ 250 KB of HTML."""
+    path = built_site / "notebooks" / name / "index.html"
+    page = path.read_text(encoding="utf-8")
+    assert path.stat().st_size <= 250_000, f"{name}: {path.stat().st_size / 1000:.0f} KB"
+    assert "<style" not in page and "clipboard-copy" not in page and ',=""' not in page
+    assert "highlight-ipynb" not in page and page.count('<div class="highlight hl-python"><pre><span></span><code>') >= 3
+    assert page.count('../../assets/stylesheets/kb-notebook.css"') == 1
+    assert (built_site / "assets" / "stylesheets" / "kb-notebook.css").is_file()
+
+
+def test_pages_without_notebooks_do_not_load_the_notebook_stylesheet(built_site: Path) -> None:
+    assert "kb-notebook.css" not in (built_site / "topics" / "moe" / "index.html").read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from kb.build.features.base import Feature
+from kb.build.page_assets import link_stylesheet
 from kb.code_math import Formula, find_math
 from kb.math.assets import STYLESHEET, add_assets
 from kb.math.notebook import find_notebook_math
@@ -70,10 +71,11 @@ class Math(Feature):
         self.errors: list[MathError] = []
         self.keys: set[str] = set()
 
-    def on_config(self) -> None:
-        extra_css = self.build.config.extra_css
-        if STYLESHEET not in extra_css:
-            extra_css.insert(0, STYLESHEET)
+    def on_post_page(self, output: str, page: Page) -> str:
+        """KaTeX's stylesheet only on pages that show a formula (it blocks rendering: 23 KB plus a request)."""
+        if self.build.formulas.get(page.file.src_uri):
+            return link_stylesheet(output, STYLESHEET, page)
+        return output
 
     def on_files(self, files: Files) -> None:
         try:

@@ -21,7 +21,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from kb.build.features.base import Feature
+from kb.build.page_assets import link_stylesheet
 from kb.notebooks.headings import fix_headings
+from kb.notebooks.lighten import leftovers, lighten
 from kb.notebooks.offline import strip_loaders, third_party_loads
 
 # What the site asked of mkdocs-jupyter: stored outputs (no kernel), no prompts, no require.js, the
@@ -32,7 +34,8 @@ CONVERT = {
     "custom_mathjax_url": "",
 }  # fmt: skip
 TOC_DEPTH = 2
-CLEANING = 1  # bump when kb/notebooks/offline.py changes what it removes or refuses (cached pages are cleaned)
+STYLESHEET = "assets/stylesheets/kb-notebook.css"  # the cells' layout (kb/notebooks/notebook.css), notebook pages only
+CLEANING = 3  # bump when kb/notebooks/offline.py or lighten.py changes what it removes or refuses (cached pages are cleaned)
 
 
 class NotebookFile(File):
@@ -58,7 +61,11 @@ class Notebooks(Feature):
                 return file
             return NotebookFile(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls, inclusion=file.inclusion)
 
-        return Files([page_file(f) for f in files])
+        files = Files([page_file(f) for f in files])
+        if any(isinstance(f, NotebookFile) for f in files) and files.get_file_from_path(STYLESHEET) is None:
+            css = Path(__file__).parents[2] / "notebooks" / "notebook.css"
+            files.append(File.generated(self.build.config, STYLESHEET, abs_src_path=str(css)))
+        return files
 
     def on_page_read_source(self, page: Page) -> str | None:
         return "" if is_notebook(page) else None  # the page is the converted notebook, not its JSON as Markdown
@@ -87,12 +94,18 @@ class Notebooks(Feature):
         from mkdocs_jupyter import convert  # slow imports (nbconvert, jupytext): only when a notebook changed
         from mkdocs_jupyter.plugin import _get_nb_toc_tokens
 
-        content = strip_loaders(convert.nb2html(str(path), **CONVERT))
-        leftovers = third_party_loads(content)
-        if leftovers:
+        content = lighten(strip_loaders(convert.nb2html(str(path), **CONVERT)))
+        loads = third_party_loads(content)
+        if loads:
             raise PluginError(
-                f"{page.file.src_uri}: 笔记本页面仍会从第三方地址加载资源：{leftovers[0]!r}。"
+                f"{page.file.src_uri}: 笔记本页面仍会从第三方地址加载资源：{loads[0]!r}。"
                 "请在 kb/notebooks/offline.py 中去掉它，或改为站内资源。"
+            )
+        left = leftovers(content)
+        if left:
+            raise PluginError(
+                f"{page.file.src_uri}: 笔记本页面仍带有 mkdocs-jupyter 的内联样式或复制按钮：{left[0]!r}。"
+                "mkdocs-jupyter 的模板可能变了：请更新 kb/notebooks/lighten.py 中的匹配规则。"
             )
         toc_tokens, title = _get_nb_toc_tokens(str(path), TOC_DEPTH)
         converted = {"content": content, "toc_tokens": toc_tokens, "title": title}
@@ -104,6 +117,7 @@ class Notebooks(Feature):
 
     def on_post_page(self, output: str, page: Page) -> str:
         if is_notebook(page) and page.file.abs_src_path and page.file.abs_dest_path:
+            output = link_stylesheet(output, STYLESHEET, page)
             source = Path(page.file.abs_src_path)  # readers can download the notebook beside its page
             folder = Path(page.file.abs_dest_path).parent
             folder.mkdir(parents=True, exist_ok=True)
