@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 
+from tests.support.browser import require_browser, start_browser
+
 ROOT = Path(__file__).resolve().parent.parent
 # The real site is built where `python -m kb search` looks for a fresh index of this checkout, so the
 # terminal-search tests find it instead of building the site a second time.
@@ -65,3 +67,18 @@ def build_real_site(out: Path, **env: str) -> Path:
 def built_site(tmp_path_factory) -> Path:
     """The real site, built once per test run with `mkdocs build --strict`."""
     return shared(tmp_path_factory, "built-site", lambda: build_real_site(SITE_BUILD))
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The site as `make offline` builds it (.html pages that work opened from disk), once per run."""
+    return shared(tmp_path_factory, "offline-site",
+                  lambda: build_real_site(tmp_path_factory.getbasetemp() / "offline-site", KB_DIRECTORY_URLS="false"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium through Playwright, one per test module; skips when it is not installed."""
+    require_browser()
+    with start_browser() as b:
+        yield b

@@ -10,6 +10,7 @@ import difflib
 import re
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from kb.importer.writer import WritePlan, edited_by_hand
@@ -44,12 +45,7 @@ def problems(todo: WritePlan, pages: dict[Path, str], root: Path) -> list[str]:
                 f"{path.relative_to(root)}: 题目 `{qid}` 应当出现在这个页面，但页面是手工编辑过的（导入时保留），"
                 f"这道题将不出现在任何页面上 — 把这道题手工加进该页，或运行 `make import FORCE=1` 覆盖该页（会先备份）"
             )
-    for path in [*todo.write, *todo.remove]:
-        if not path.exists():
-            continue
-        old = path.read_text(encoding="utf-8")
-        if not edited_by_hand(old):
-            continue
+    for path, old in _hand_edited(todo):
         lost = sorted(question_ids(old) - present)
         if lost:
             found.append(
@@ -59,16 +55,18 @@ def problems(todo: WritePlan, pages: dict[Path, str], root: Path) -> list[str]:
     return found
 
 
+def _hand_edited(todo: WritePlan) -> Iterator[tuple[Path, str]]:
+    """The pages the plan overwrites or removes that were edited by hand, with their text."""
+    for path in [*todo.write, *todo.remove]:
+        if path.exists() and edited_by_hand(old := path.read_text(encoding="utf-8")):
+            yield path, old
+
+
 def back_up(todo: WritePlan, pages: dict[Path, str], root: Path) -> list[str]:
     """Copy every hand-edited page the plan overwrites or removes to .cache/import-backup/<time>/; report each."""
     folder = root / ".cache" / "import-backup" / time.strftime("%Y%m%d-%H%M%S")
     lines: list[str] = []
-    for path in [*todo.write, *todo.remove]:
-        if not path.exists():
-            continue
-        old = path.read_text(encoding="utf-8")
-        if not edited_by_hand(old):
-            continue
+    for path, old in _hand_edited(todo):
         rel = path.relative_to(root)
         target = folder / rel
         target.parent.mkdir(parents=True, exist_ok=True)

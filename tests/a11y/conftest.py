@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.browser import require_browser, serve_site, start_browser
+from tests.support.browser import serve_site
 
 
 def site_pages(site: Path) -> list[str]:
@@ -24,13 +24,6 @@ def site_pages(site: Path) -> list[str]:
 def site_url(built_site: Path) -> Iterator[str]:
     with serve_site(built_site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    require_browser()
-    with start_browser() as b:
-        yield b
 
 
 @pytest.fixture(scope="session")

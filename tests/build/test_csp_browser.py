@@ -10,9 +10,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
-from tests.support.browser import require_browser, serve_site, start_browser
+from tests.support.browser import serve_site
 
 PAGES = ["", "topics/reasoning/", "notebooks/kv-cache/", "glossary/", "review/", "404.html"]
 RECORD = """
@@ -20,13 +18,6 @@ window.__csp = [];
 document.addEventListener('securitypolicyviolation',
   e => window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sample || '')));
 """
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_browser()
-    with start_browser() as b:
-        yield b
 
 
 def open_page(browser, url: str):

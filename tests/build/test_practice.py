@@ -49,7 +49,7 @@ questions:
     notes:
       - quote: "用特殊标记隔开推理和摘要"
         verdict: 错误
-        note: '格式是 |special_token|<reasoning_process>|special_token|<summary>，没有标签。'
+        note: '格式是 `|special_token|<reasoning_process>|special_token|<summary>`，没有标签。'
         cite: [{ref: paper, at: "§2"}]
       - quote: "少量长 CoT 数据"
         verdict: 不准确或过时

@@ -32,18 +32,6 @@ def server(built_site: Path) -> Iterator[str]:
     httpd.shutdown()
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.skip("没有 /usr/bin/chromium（apt-get install -y chromium）")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
-
-
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_page_shows_plots_offline(browser: object, server: str, name: str, tmp_path: Path) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})

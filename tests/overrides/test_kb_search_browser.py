@@ -7,10 +7,7 @@ open results from disk with every request refused except file:// ones.
 """
 from __future__ import annotations
 
-import os
 import random
-import subprocess
-import sys
 import time
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -19,31 +16,11 @@ import pytest
 
 from kb.search.index import INDEX_FILE
 from kb.search.node import run_queries
-from tests.support.browser import require_browser, serve_site, start_browser
+from tests.support.browser import files_only, serve_site
 
 ROOT = Path(__file__).resolve().parents[2]
 QUERIES = ["KV缓存", "大模型幻觉", "MoE负载均衡", "GRPO优势函数", "LoRA", "transfomer", "deepseekv3"]
 LONG = ["微调", "模型", "训练"]  # queries with 150 results or more: the first that has them is scrolled
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_browser()
-    with start_browser() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory) -> Path:
-    """The site as `make offline` builds it: .html pages that work when opened from disk."""
-    out = tmp_path_factory.mktemp("offline")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_DIRECTORY_URLS": "false"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True, env=env,
-    )
-    assert proc.returncode == 0, proc.stderr
-    return out
 
 
 def type_query(page, query: str) -> list[str]:
@@ -108,16 +85,8 @@ def test_enter_opens_the_best_result(built_site: Path, browser):
 def test_offline_build_searches_from_disk_with_the_network_off(offline_site: Path, browser):
     expected = engine_locations(offline_site, QUERIES[:3])
     context = browser.new_context(offline=True)
-    refused: list[str] = []
+    refused = files_only(context)
 
-    def only_files(route):
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            refused.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_files)
     failed: list[str] = []
     page = context.new_page()
     page.on("requestfailed", lambda r: failed.append(r.url))

@@ -6,9 +6,6 @@ is Playwright's fake clock wherever days matter. No request may leave the site.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
@@ -16,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.browser import require_browser, serve_site, start_browser
+from tests.support.browser import files_only, serve_site
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY = "kb-practice"
@@ -27,29 +24,9 @@ GROUP_MEMBERS = ("basics-005", "basics-023")
 
 
 @pytest.fixture(scope="module")
-def browser():
-    require_browser()
-    with start_browser() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
 def site(built_site: Path) -> Iterator[str]:
     with serve_site(built_site) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory) -> Path:
-    """The site as `make offline` builds it: .html pages that work when opened from disk."""
-    out = tmp_path_factory.mktemp("offline")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_DIRECTORY_URLS": "false"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True, env=env,
-    )
-    assert proc.returncode == 0, proc.stderr
-    return out
 
 
 @contextmanager
@@ -294,18 +271,10 @@ def test_clearing_progress_asks_first(browser, site: str):
 
 def test_offline_zip_from_disk_with_the_network_off(browser, offline_site: Path):
     context = browser.new_context(offline=True)
-    refused: list[str] = []
+    refused = files_only(context)
     failed: list[str] = []
     errors: list[str] = []
 
-    def only_files(route):
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            refused.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_files)
     page = context.new_page()
     # a load the page itself cancelled by moving on (the favicon while a link is followed) is not a
     # missing file: that fails as net::ERR_FILE_NOT_FOUND

@@ -56,3 +56,18 @@ def start_browser():
             yield browser
         finally:
             browser.close()
+
+
+def files_only(context) -> list[str]:
+    """Let the context load file: URLs only; returns the list that collects every other URL it asked for."""
+    refused: list[str] = []
+
+    def route(request_route) -> None:
+        if request_route.request.url.startswith("file:"):
+            request_route.continue_()
+        else:
+            refused.append(request_route.request.url)
+            request_route.abort()
+
+    context.route("**/*", route)
+    return refused
