@@ -213,6 +213,16 @@ def test_export_then_import_into_a_fresh_profile(browser, site: str, tmp_path: P
         assert (stat(page, "practised"), stat(page, "unknown")) == (1, 1)
 
 
+def rated_one_on_the_review_page(context, site: str):
+    """A profile that has rated one question 会, now on the 复习 page."""
+    page = context.new_page()
+    page.goto(f"{site}/topics/moe/")
+    switch_on(page)
+    reveal_and_rate(page, MOE_SINGLE, "会")
+    page.goto(f"{site}/practice/")
+    return page
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -228,11 +238,7 @@ def test_export_then_import_into_a_fresh_profile(browser, site: str, tmp_path: P
 )
 def test_a_corrupt_or_foreign_import_is_refused_and_changes_nothing(browser, site: str, content: bytes, message: str):
     with profile(browser, site) as context:
-        page = context.new_page()
-        page.goto(f"{site}/topics/moe/")
-        switch_on(page)
-        reveal_and_rate(page, MOE_SINGLE, "会")
-        page.goto(f"{site}/practice/")
+        page = rated_one_on_the_review_page(context, site)
         before = page.evaluate(f"localStorage.getItem('{KEY}')")
         with page.expect_file_chooser() as chooser:
             page.get_by_role("button", name="导入进度").click()
@@ -245,11 +251,7 @@ def test_a_corrupt_or_foreign_import_is_refused_and_changes_nothing(browser, sit
 
 def test_clearing_progress_asks_first(browser, site: str):
     with profile(browser, site) as context:
-        page = context.new_page()
-        page.goto(f"{site}/topics/moe/")
-        switch_on(page)
-        reveal_and_rate(page, MOE_SINGLE, "会")
-        page.goto(f"{site}/practice/")
+        page = rated_one_on_the_review_page(context, site)
         asked: list[str] = []
 
         def answer(accept: bool):
